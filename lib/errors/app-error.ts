@@ -1,0 +1,78 @@
+// One error type for expected failures, with a closed set of codes. Route handlers
+// map codes to HTTP statuses; server actions map them to `{ ok: false }` results.
+
+export const appErrorStatus = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_JSON: 400,
+  INVALID_INPUT: 422,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+
+export type AppErrorCode = keyof typeof appErrorStatus;
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fieldErrors: FieldErrors | undefined;
+
+  constructor(code: AppErrorCode, message: string, fieldErrors?: FieldErrors) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+
+  get status(): number {
+    return appErrorStatus[this.code];
+  }
+}
+
+export function notFound(what = "This page"): AppError {
+  return new AppError("NOT_FOUND", `${what} was not found, or you do not have access to it.`);
+}
+
+export function unauthorized(): AppError {
+  return new AppError("UNAUTHORIZED", "Please sign in to continue.");
+}
+
+export function forbidden(message = "Your role in this workspace does not allow that."): AppError {
+  return new AppError("FORBIDDEN", message);
+}
+
+type PrismaLikeError = { code?: unknown; name?: unknown };
+
+// Translates known database failures into AppErrors; anything else becomes INTERNAL
+// with a generic message (the original is logged by the caller, never sent).
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) {
+    return error;
+  }
+
+  const code = (error as PrismaLikeError | null)?.code;
+
+  if (code === "P2002") {
+    return new AppError("CONFLICT", "That already exists.");
+  }
+
+  if (code === "P2025") {
+    return notFound("That item");
+  }
+
+  if (isConnectionError(error)) {
+    return new AppError("UNAVAILABLE", "The database is not reachable right now. Please try again in a moment.");
+  }
+
+  return new AppError("INTERNAL", "Something went wrong on our side. Please try again.");
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as PrismaLikeError | null)?.code;
+  return code === "ECONNREFUSED" || code === "P1001" || code === "P1017" || code === "57P01";
+}

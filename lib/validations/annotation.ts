@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+import { limits } from "./limits";
+
+const labelIdsSchema = z
+  .array(z.string().min(1).max(64), { error: "labelIds must be a list of label ids." })
+  .max(limits.labelsPerAnnotationMax, { message: "Too many labels on one highlight." });
+
+const commentSchema = z
+  .string({ error: "The comment must be text." })
+  .max(limits.commentMax, { message: `The comment can have at most ${limits.commentMax} characters.` });
+
+const confidenceSchema = z
+  .number({ error: "Confidence must be 1, 2 or 3." })
+  .int({ message: "Confidence must be 1, 2 or 3." })
+  .min(1, { message: "Confidence must be 1, 2 or 3." })
+  .max(3, { message: "Confidence must be 1, 2 or 3." })
+  .nullable();
+
+// Offsets are Unicode code points, end exclusive (see lib/anchoring/text-position.ts).
+export const createAnnotationSchema = z
+  .object({
+    start: z.number({ error: "start must be a number." }).int({ message: "start must be a whole number." }).min(0, {
+      message: "start cannot be negative.",
+    }),
+    end: z.number({ error: "end must be a number." }).int({ message: "end must be a whole number." }),
+    exact: z.string({ error: "exact (the highlighted text) is required." }).min(1, {
+      message: "The highlight is empty.",
+    }),
+    labelIds: labelIdsSchema.default([]),
+    comment: commentSchema.default(""),
+    confidence: confidenceSchema.default(null),
+    // The document version the client was reading; a stale one is a conflict.
+    documentVersion: z.number().int().min(1).optional(),
+  })
+  .strict()
+  .refine((value) => value.end > value.start, { message: "end must be after start.", path: ["end"] });
+
+export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
+export type CreateAnnotationData = z.output<typeof createAnnotationSchema>;
+
+export const updateAnnotationSchema = z
+  .object({
+    labelIds: labelIdsSchema.optional(),
+    comment: commentSchema.optional(),
+    confidence: confidenceSchema.optional(),
+  })
+  .strict();
+
+export type UpdateAnnotationInput = z.input<typeof updateAnnotationSchema>;
+export type UpdateAnnotationData = z.output<typeof updateAnnotationSchema>;
