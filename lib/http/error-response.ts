@@ -1,0 +1,21 @@
+import "server-only";
+
+import { NextResponse } from "next/server";
+
+import { toAppError } from "@/lib/errors/app-error";
+
+// Unknown errors are logged in full and answered with a generic message.
+export function errorResponse(error: unknown): NextResponse {
+  const appError = toAppError(error);
+
+  if (appError.code === "INTERNAL" || appError.code === "UNAVAILABLE") {
+    console.error("[api]", error);
+  }
+
+  return NextResponse.json(
+    {
+      error: { code: appError.code, message: appError.message, ...(appError.fieldErrors ? { fieldErrors: appError.fieldErrors } : {}) },
+    },
+    { status: appError.status, headers: appError.code === "UNAVAILABLE" ? { "Retry-After": "2" } : {} },
+  );
+}

@@ -1,0 +1,84 @@
+import "server-only";
+
+import { describeQuote } from "@/lib/anchoring/quote-context";
+import { validateSpan } from "@/lib/anchoring/validate-span";
+import { can } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db/client";
+import { AppError, forbidden, notFound } from "@/lib/errors/app-error";
+import type { CreateAnnotationData } from "@/lib/validations/annotation";
+
+import { recordAuditEvent } from "../audit/record-audit-event";
+
+import { annotationViewSelect, toAnnotationView } from "./annotation-view";
+import { checkLabels } from "./check-labels";
+
+type CreateAnnotationOptions = { userId: string; documentId: string; input: CreateAnnotationData };
+
+export async function createAnnotation({ userId, documentId, input }: CreateAnnotationOptions) {
+  const db = getDb();
+
+  const document = await db.document.findFirst({
+    where: { id: documentId, workspace: { members: { some: { userId } } } },
+    select: { id: true, workspaceId: true, text: true, version: true, workspace: { select: { members: { where: { userId }, select: { role: true } } } } },
+  });
+
+  const role = document?.workspace.members[0]?.role;
+
+  if (!document || !role) {
+    throw notFound("This document");
+  }
+
+  if (!can(role, "annotate")) {
+    throw forbidden("Viewers can read highlights but not add them.");
+  }
+
+  if (input.documentVersion !== undefined && input.documentVersion !== document.version) {
+    throw new AppError(
+      "CONFLICT",
+      `The document changed while you were reading it (you had version ${input.documentVersion}, it is now ${document.version}). Reload to see the new text; your selection was not saved.`,
+    );
+  }
+
+  const span = validateSpan(document.text, input);
+
+  if (!span.ok) {
+    throw new AppError("INVALID_INPUT", span.message, { [span.code === "QUOTE_MISMATCH" ? "exact" : "start"]: [span.message] });
+  }
+
+  const quote = describeQuote(document.text, input.start, input.end);
+
+  return db.$transaction(async (tx) => {
+    const labelIds = await checkLabels({ tx, workspaceId: document.workspaceId, labelIds: input.labelIds });
+
+    const row = await tx.annotation.create({
+      data: {
+        documentId,
+        authorId: userId,
+        documentVersion: document.version,
+        start: input.start,
+        end: input.end,
+        exact: quote.exact,
+        prefix: quote.prefix,
+        suffix: quote.suffix,
+        comment: input.comment.trim(),
+        confidence: input.confidence,
+        labels: { create: labelIds.map((labelId) => ({ labelId })) },
+      },
+      select: annotationViewSelect,
+    });
+
+    const annotation = toAnnotationView(row);
+
+    await recordAuditEvent({
+      tx,
+      workspaceId: document.workspaceId,
+      actorId: userId,
+      action: "annotation.create",
+      entityType: "annotation",
+      entityId: annotation.id,
+      after: annotation,
+    });
+
+    return annotation;
+  });
+}

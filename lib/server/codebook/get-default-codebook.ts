@@ -1,0 +1,39 @@
+import "server-only";
+
+import { getDb } from "@/lib/db/client";
+import { notFound } from "@/lib/errors/app-error";
+
+export async function getDefaultCodebook(workspaceId: string) {
+  const codebook = await getDb().codebook.findFirst({
+    where: { workspaceId, isDefault: true },
+    orderBy: { version: "desc" },
+    select: {
+      id: true,
+      name: true,
+      version: true,
+      dimensions: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          key: true,
+          name: true,
+          description: true,
+          multiple: true,
+          required: true,
+          labels: {
+            orderBy: { position: "asc" },
+            select: { id: true, key: true, name: true, description: true, color: true },
+          },
+        },
+      },
+    },
+  });
+
+  if (!codebook) {
+    throw notFound("This workspace's codebook");
+  }
+
+  return codebook;
+}
+
+export type CodebookView = Awaited<ReturnType<typeof getDefaultCodebook>>;
