@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { Annotator } from "@/components/annotator/annotator";
+import { can } from "@/lib/auth/roles";
+import { requireSessionUser } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { parseId } from "@/lib/http/route-params";
+import { listAnnotations } from "@/lib/server/annotation/list-annotations";
+import { getDefaultCodebook } from "@/lib/server/codebook/get-default-codebook";
+import { getDocumentForMember } from "@/lib/server/document/get-document";
+
+export const metadata: Metadata = { title: "Read and highlight" };
+
+type DocumentPageProps = { params: Promise<{ workspaceId: string; documentId: string }> };
+
+export default async function DocumentPage({ params }: DocumentPageProps) {
+  const user = await requireSessionUser();
+  const { workspaceId: rawWorkspaceId, documentId: rawDocumentId } = await params;
+  const [workspaceId, documentId] = await orNotFound(
+    Promise.resolve().then(() => [parseId(rawWorkspaceId, "This workspace"), parseId(rawDocumentId, "This document")] as const),
+  );
+
+  const document = await orNotFound(getDocumentForMember({ userId: user.id, documentId }));
+
+  // The URL's workspace must be the document's own.
+  if (document.workspaceId !== workspaceId) {
+    notFound();
+  }
+
+  const [codebook, annotations] = await Promise.all([
+    getDefaultCodebook(workspaceId),
+    listAnnotations({ userId: user.id, documentId }),
+  ]);
+
+  const byline = [document.outlet, document.author, document.publishedAt?.toISOString().slice(0, 10)].filter(Boolean).join(" · ");
+
+  return (
+    <article className="flex flex-col gap-4">
+      <header className="flex flex-col gap-1">
+        <p className="text-sm text-stone-600">
+          <Link href={`/workspaces/${workspaceId}`} className="underline">
+            {document.workspaceName}
+          </Link>
+        </p>
+        <h1 className="font-serif text-3xl font-semibold">{document.title}</h1>
+        {byline ? <p className="text-sm text-stone-700">{byline}</p> : null}
+        {document.sourceUrl ? (
+          <p className="text-sm">
+            <a href={document.sourceUrl} rel="noopener noreferrer nofollow" target="_blank" className="text-sky-800 underline">
+              Original source
+            </a>
+          </p>
+        ) : null}
+      </header>
+      <Annotator
+        document={{ id: document.id, text: document.text, version: document.version }}
+        codebook={codebook}
+        initialAnnotations={annotations}
+        currentUser={{ id: user.id, name: user.name }}
+        canAnnotate={can(document.role, "annotate")}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,168 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+
+import { Button } from "@/components/ui/button";
+import { limits } from "@/lib/validations/limits";
+
+import type { AnnotatorCodebook } from "./types";
+
+export type PopoverValues = { labelIds: string[]; comment: string; confidence: number | null };
+
+type AnnotationPopoverProps = {
+  codebook: AnnotatorCodebook;
+  quote: string;
+  initial: PopoverValues;
+  mode: "create" | "edit";
+  // Where to show it, in page coordinates (below the selection).
+  position: { top: number; left: number };
+  error: string | null;
+  isSaving: boolean;
+  onSave: (values: PopoverValues) => void;
+  onClose: () => void;
+};
+
+const confidenceChoices = [
+  { value: "", name: "Not stated" },
+  { value: "1", name: "Unsure" },
+  { value: "2", name: "Fairly sure" },
+  { value: "3", name: "Sure" },
+];
+
+export function AnnotationPopover({ codebook, quote, initial, mode, position, error, isSaving, onSave, onClose }: AnnotationPopoverProps) {
+  const titleId = useId();
+  const dialogRef = useRef<HTMLFormElement>(null);
+  const [labelIds, setLabelIds] = useState<string[]>(initial.labelIds);
+  const [comment, setComment] = useState(initial.comment);
+  const [confidence, setConfidence] = useState(initial.confidence === null ? "" : String(initial.confidence));
+
+  useEffect(() => {
+    dialogRef.current?.querySelector<HTMLElement>("input, textarea, button")?.focus();
+  }, []);
+
+  function pick(dimensionId: string, labelId: string, multiple: boolean, checked: boolean) {
+    const dimension = codebook.dimensions.find((candidate) => candidate.id === dimensionId);
+    const inDimension = new Set(dimension?.labels.map((label) => label.id));
+
+    setLabelIds((current) => {
+      if (multiple) {
+        return checked ? [...current, labelId] : current.filter((id) => id !== labelId);
+      }
+      const others = current.filter((id) => !inDimension.has(id));
+      return labelId ? [...others, labelId] : others;
+    });
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    onSave({ labelIds, comment, confidence: confidence === "" ? null : Number(confidence) });
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      onClose();
+    }
+  }
+
+  return (
+    <form
+      ref={dialogRef}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      onSubmit={onSubmit}
+      onKeyDown={onKeyDown}
+      className="absolute z-20 flex max-h-[70vh] w-[min(28rem,calc(100vw-2rem))] flex-col gap-3 overflow-y-auto rounded-lg border border-stone-400 bg-white p-4 font-sans text-base shadow-xl"
+      style={{ top: position.top, left: position.left }}
+      data-testid="annotation-popover"
+    >
+      <div>
+        <h2 id={titleId} className="text-base font-semibold">
+          {mode === "create" ? "Tag this passage" : "Edit highlight"}
+        </h2>
+        <blockquote className="mt-1 line-clamp-3 border-l-4 border-stone-300 pl-2 font-serif text-sm text-stone-700">{quote}</blockquote>
+      </div>
+
+      {codebook.dimensions.map((dimension) => (
+        <fieldset key={dimension.id} className="flex flex-col gap-1">
+          <legend className="text-sm font-semibold">
+            {dimension.name}
+            <span className="font-normal text-stone-600">{dimension.multiple ? " (any that apply)" : ""}</span>
+          </legend>
+          <div className="flex flex-wrap gap-x-3 gap-y-1">
+            {dimension.multiple ? null : (
+              <label className="flex items-center gap-1 text-sm text-stone-600">
+                <input
+                  type="radio"
+                  name={`dimension-${dimension.id}`}
+                  checked={!dimension.labels.some((label) => labelIds.includes(label.id))}
+                  onChange={() => pick(dimension.id, "", false, true)}
+                />
+                None
+              </label>
+            )}
+            {dimension.labels.map((label) => (
+              <label key={label.id} className="flex items-center gap-1 text-sm" title={label.description}>
+                <input
+                  type={dimension.multiple ? "checkbox" : "radio"}
+                  name={`dimension-${dimension.id}`}
+                  value={label.id}
+                  checked={labelIds.includes(label.id)}
+                  onChange={(event) => pick(dimension.id, label.id, dimension.multiple, event.target.checked)}
+                />
+                <span aria-hidden="true" className="inline-block size-2.5 rounded-full" style={{ backgroundColor: label.color }} />
+                {label.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+
+      <div className="flex flex-col gap-1">
+        <label htmlFor="annotation-comment" className="text-sm font-semibold">
+          Comment
+        </label>
+        <textarea
+          id="annotation-comment"
+          value={comment}
+          maxLength={limits.commentMax}
+          onChange={(event) => setComment(event.target.value)}
+          rows={3}
+          className="rounded-md border border-stone-400 px-2 py-1 text-sm"
+        />
+      </div>
+
+      <div className="flex flex-col gap-1">
+        <label htmlFor="annotation-confidence" className="text-sm font-semibold">
+          Confidence
+        </label>
+        <select
+          id="annotation-confidence"
+          value={confidence}
+          onChange={(event) => setConfidence(event.target.value)}
+          className="rounded-md border border-stone-400 px-2 py-1 text-sm"
+        >
+          {confidenceChoices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.name}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div role="alert" aria-live="assertive" className="text-sm text-red-800">
+        {error ? <p>{error}</p> : null}
+      </div>
+
+      <div className="flex gap-2">
+        <Button type="submit" disabled={isSaving}>
+          {isSaving ? "Saving…" : "Save highlight"}
+        </Button>
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,304 @@
+"use client";
+
+import { useCallback, useMemo, useRef, useState } from "react";
+
+import { textOffsetsToRange } from "@/lib/anchoring/dom-text-offsets";
+import { createOffsetIndex } from "@/lib/anchoring/text-position";
+import { trimSpan } from "@/lib/anchoring/trim-span";
+import { buildSegments } from "@/lib/annotator/highlight-segments";
+import type { AnnotationView } from "@/lib/server/annotation/annotation-view";
+
+import { AnnotationList } from "./annotation-list";
+import { AnnotationPopover, type PopoverValues } from "./annotation-popover";
+import { ReaderText, type TextSelection } from "./reader-text";
+import type { AnnotatorCodebook, AnnotatorLabel, ReaderAnnotation } from "./types";
+import { requestJson } from "./request-json";
+
+type AnnotatorProps = {
+  document: { id: string; text: string; version: number };
+  codebook: AnnotatorCodebook;
+  initialAnnotations: AnnotationView[];
+  currentUser: { id: string; name: string };
+  canAnnotate: boolean;
+};
+
+type Draft =
+  | { mode: "create"; start: number; end: number; quote: string; values: PopoverValues; error: string | null }
+  | { mode: "edit"; annotation: ReaderAnnotation; values: PopoverValues; error: string | null };
+
+const emptyValues: PopoverValues = { labelIds: [], comment: "", confidence: null };
+
+export function Annotator({ document: doc, codebook, initialAnnotations, currentUser, canAnnotate }: AnnotatorProps) {
+  const offsets = useMemo(() => createOffsetIndex(doc.text), [doc.text]);
+  const toReader = useCallback(
+    (annotation: AnnotationView): ReaderAnnotation => ({
+      ...annotation,
+      start16: offsets.toUtf16(annotation.start),
+      end16: offsets.toUtf16(annotation.end),
+    }),
+    [offsets],
+  );
+
+  const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(() => initialAnnotations.map(toReader));
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [popoverPosition, setPopoverPosition] = useState({ top: 0, left: 0 });
+  const [isSaving, setIsSaving] = useState(false);
+  const [activeIds, setActiveIds] = useState<ReadonlySet<string>>(new Set());
+  const [status, setStatus] = useState("");
+  const selection = useRef<TextSelection | null>(null);
+  const readerRef = useRef<HTMLDivElement>(null);
+  const wrapperRef = useRef<HTMLDivElement>(null);
+
+  const labelsById = useMemo(() => {
+    const map = new Map<string, AnnotatorLabel>();
+    for (const dimension of codebook.dimensions) {
+      for (const label of dimension.labels) {
+        map.set(label.id, { ...label, dimensionName: dimension.name });
+      }
+    }
+    return map;
+  }, [codebook]);
+
+  const sorted = useMemo(
+    () => [...annotations].sort((a, b) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt)),
+    [annotations],
+  );
+
+  const segments = useMemo(
+    () => buildSegments(doc.text.length, sorted.map((annotation) => ({ id: annotation.id, start: annotation.start16, end: annotation.end16 }))),
+    [doc.text.length, sorted],
+  );
+
+  const byId = useMemo(() => new Map(annotations.map((annotation) => [annotation.id, annotation])), [annotations]);
+
+  const describe = useCallback(
+    (ids: string[]) => {
+      const first = byId.get(ids[0] ?? "");
+      const firstLabel = first ? labelsById.get(first.labelIds[0] ?? "") : undefined;
+      const names = ids.flatMap((id) => byId.get(id)?.labelIds.map((labelId) => labelsById.get(labelId)?.name ?? "") ?? []);
+      return {
+        underline: firstLabel?.color ?? "#6b7280",
+        label: `${ids.length} highlight${ids.length === 1 ? "" : "s"}${names.length ? `: ${[...new Set(names)].join(", ")}` : ""}`,
+        pending: ids.some((id) => byId.get(id)?.isPending),
+      };
+    },
+    [byId, labelsById],
+  );
+
+  const onSelect = useCallback((value: TextSelection | null) => {
+    selection.current = value;
+  }, []);
+
+  function positionBelow(start16: number, end16: number) {
+    const root = readerRef.current;
+    const wrapper = wrapperRef.current;
+    if (!root || !wrapper) {
+      return;
+    }
+    const rects = textOffsetsToRange(root, start16, end16).getClientRects();
+    const last = rects[rects.length - 1];
+    const box = wrapper.getBoundingClientRect();
+    const left = last ? Math.max(0, Math.min(last.left - box.left, box.width - 300)) : 0;
+    setPopoverPosition({ top: last ? last.bottom - box.top + 8 : 0, left });
+  }
+
+  function openForSelection() {
+    if (!canAnnotate) {
+      setStatus("Your role in this workspace lets you read highlights but not add them.");
+      return;
+    }
+
+    const current = selection.current;
+    if (!current) {
+      setStatus("Select a passage first: drag over the text, or use Shift and the arrow keys.");
+      return;
+    }
+
+    const trimmed = trimSpan(doc.text, offsets.toCodePoint(current.start), offsets.toCodePoint(current.end, "ceil"));
+    if (!trimmed) {
+      setStatus("That selection is only spaces. Select some words to tag.");
+      return;
+    }
+
+    const start16 = offsets.toUtf16(trimmed.start);
+    const end16 = offsets.toUtf16(trimmed.end);
+    positionBelow(start16, end16);
+    setDraft({ mode: "create", start: trimmed.start, end: trimmed.end, quote: doc.text.slice(start16, end16), values: emptyValues, error: null });
+  }
+
+  function closePopover() {
+    setDraft(null);
+    readerRef.current?.focus({ preventScroll: true });
+  }
+
+  async function save(values: PopoverValues) {
+    if (!draft) {
+      return;
+    }
+
+    if (draft.mode === "create") {
+      await create(draft, values);
+      return;
+    }
+
+    setIsSaving(true);
+    const result = await requestJson<{ annotation: AnnotationView }>(`/api/v1/annotations/${draft.annotation.id}`, "PATCH", values);
+    setIsSaving(false);
+
+    if (!result.ok) {
+      setDraft({ ...draft, values, error: result.message });
+      return;
+    }
+
+    setAnnotations((current) => current.map((item) => (item.id === result.data.annotation.id ? toReader(result.data.annotation) : item)));
+    setDraft(null);
+    setStatus("Highlight updated.");
+  }
+
+  // Optimistic: the highlight shows at once; if the server refuses, it is removed
+  // and the popover reopens with what the person chose, plus the reason.
+  async function create(createDraft: Extract<Draft, { mode: "create" }>, values: PopoverValues) {
+    const pendingId = `pending-${Date.now()}`;
+    const now = new Date().toISOString();
+    const pending: ReaderAnnotation = {
+      id: pendingId,
+      documentId: doc.id,
+      documentVersion: doc.version,
+      start: createDraft.start,
+      end: createDraft.end,
+      start16: offsets.toUtf16(createDraft.start),
+      end16: offsets.toUtf16(createDraft.end),
+      exact: createDraft.quote,
+      prefix: "",
+      suffix: "",
+      comment: values.comment,
+      confidence: values.confidence,
+      labelIds: values.labelIds,
+      author: currentUser,
+      createdAt: now,
+      updatedAt: now,
+      isPending: true,
+    };
+
+    setAnnotations((current) => [...current, pending]);
+    setDraft(null);
+    window.getSelection()?.removeAllRanges();
+    selection.current = null;
+    readerRef.current?.focus({ preventScroll: true });
+
+    const result = await requestJson<{ annotation: AnnotationView }>(`/api/v1/documents/${doc.id}/annotations`, "POST", {
+      start: createDraft.start,
+      end: createDraft.end,
+      exact: createDraft.quote,
+      documentVersion: doc.version,
+      ...values,
+    });
+
+    if (!result.ok) {
+      setAnnotations((current) => current.filter((item) => item.id !== pendingId));
+      positionBelow(pending.start16, pending.end16);
+      setDraft({ ...createDraft, values, error: `Not saved: ${result.message}` });
+      return;
+    }
+
+    setAnnotations((current) => current.map((item) => (item.id === pendingId ? toReader(result.data.annotation) : item)));
+    setStatus("Highlight saved.");
+  }
+
+  async function remove(annotation: ReaderAnnotation) {
+    if (!window.confirm(`Delete this highlight?\n\n“${annotation.exact.slice(0, 200)}”`)) {
+      return;
+    }
+
+    const result = await requestJson<null>(`/api/v1/annotations/${annotation.id}`, "DELETE");
+
+    if (!result.ok) {
+      setStatus(`Not deleted: ${result.message}`);
+      return;
+    }
+
+    setAnnotations((current) => current.filter((item) => item.id !== annotation.id));
+    setStatus("Highlight deleted.");
+  }
+
+  function edit(annotation: ReaderAnnotation) {
+    positionBelow(annotation.start16, annotation.end16);
+    setActiveIds(new Set([annotation.id]));
+    setDraft({
+      mode: "edit",
+      annotation,
+      values: { labelIds: annotation.labelIds, comment: annotation.comment, confidence: annotation.confidence },
+      error: null,
+    });
+  }
+
+  function focusAnnotation(annotation: ReaderAnnotation) {
+    setActiveIds(new Set([annotation.id]));
+    const root = readerRef.current;
+    if (!root) {
+      return;
+    }
+    const mark = root.querySelector(`mark[data-ids~="${CSS.escape(annotation.id)}"]`);
+    mark?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+
+  const onHighlightClick = useCallback((ids: string[]) => {
+    setActiveIds(new Set(ids));
+    const first = ids[0];
+    if (first) {
+      globalThis.document.getElementById(`annotation-${first}`)?.scrollIntoView({ block: "nearest" });
+    }
+  }, []);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div ref={wrapperRef} className="relative" onMouseUp={() => requestAnimationFrame(() => (selection.current && !draft ? openForSelection() : undefined))}>
+        <p id="reader-help" className="sr-only">
+          Select text with the mouse, or focus the text and hold Shift with the arrow keys. Press Enter to tag the selection. Escape closes the tag dialog.
+        </p>
+        <ReaderText
+          text={doc.text}
+          segments={segments}
+          describe={describe}
+          activeIds={activeIds}
+          rootRef={readerRef}
+          onSelect={onSelect}
+          onAnnotateShortcut={openForSelection}
+          onHighlightClick={onHighlightClick}
+        />
+        {draft ? (
+          <AnnotationPopover
+            key={draft.mode === "edit" ? draft.annotation.id : `${draft.start}-${draft.end}-${draft.error ?? ""}`}
+            codebook={codebook}
+            quote={draft.mode === "edit" ? draft.annotation.exact : draft.quote}
+            initial={draft.values}
+            mode={draft.mode}
+            position={popoverPosition}
+            error={draft.error}
+            isSaving={isSaving}
+            onSave={(values) => void save(values)}
+            onClose={closePopover}
+          />
+        ) : null}
+      </div>
+      <aside aria-labelledby="highlights-heading" className="flex flex-col gap-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+        <h2 id="highlights-heading" className="text-lg font-semibold">
+          Highlights <span className="text-base font-normal text-stone-600">({annotations.length})</span>
+        </h2>
+        <p role="status" aria-live="polite" className="min-h-5 text-sm text-stone-700" data-testid="annotator-status">
+          {status}
+        </p>
+        <AnnotationList
+          annotations={sorted}
+          labelsById={labelsById}
+          currentUserId={currentUser.id}
+          canAnnotate={canAnnotate}
+          activeIds={activeIds}
+          onFocus={focusAnnotation}
+          onEdit={edit}
+          onDelete={(annotation) => void remove(annotation)}
+        />
+      </aside>
+    </div>
+  );
+}

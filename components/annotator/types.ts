@@ -1,0 +1,12 @@
+import type { CodebookView } from "@/lib/server/codebook/get-default-codebook";
+import type { AnnotationView } from "@/lib/server/annotation/annotation-view";
+
+export type AnnotatorCodebook = CodebookView;
+
+export type AnnotatorLabel = AnnotatorCodebook["dimensions"][number]["labels"][number] & {
+  dimensionName: string;
+};
+
+// An annotation as the reader holds it: server fields plus UTF-16 offsets for the
+// DOM and a flag while an optimistic save is in flight.
+export type ReaderAnnotation = AnnotationView & { start16: number; end16: number; isPending?: boolean };
