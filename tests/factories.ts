@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { createDocument } from "@/lib/server/document/create-document";
 import { createUser } from "@/lib/server/user/create-user";
 import { createWorkspace } from "@/lib/server/workspace/create-workspace";
+import { createDocumentSchema } from "@/lib/validations/document";
 
 export const testPassword = "correct horse battery";
 
@@ -38,7 +39,7 @@ export async function makeWorkspaceWithRoles() {
 }
 
 export async function makeDocument(userId: string, workspaceId: string, text: string, title = "Sample article") {
-  return createDocument({ userId, workspaceId, input: { title, text, kind: "ARTICLE" } });
+  return createDocument({ userId, workspaceId, input: createDocumentSchema.parse({ title, text }) });
 }
 
 export async function getLabelIds(workspaceId: string) {
