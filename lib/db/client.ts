@@ -4,8 +4,6 @@ import { getEnv } from "@/lib/env";
 
 import { PrismaClient } from "./generated/client";
 
-export type Db = PrismaClient;
-
 // Password hashes never leave the data layer unless a query asks for them.
 const clientOptions = { omit: { user: { passwordHash: true } } } as const;
 
@@ -14,7 +12,9 @@ export function createPrismaClient(connectionString: string) {
   return new PrismaClient({ adapter, ...clientOptions });
 }
 
-const globalForPrisma = globalThis as unknown as { framewisePrisma?: ReturnType<typeof createPrismaClient> };
+export type Db = ReturnType<typeof createPrismaClient>;
+
+const globalForPrisma = globalThis as unknown as { framewisePrisma?: Db };
 
 // One client per process; survives Next.js dev hot reloads.
 export function getDb() {
