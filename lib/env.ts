@@ -6,14 +6,22 @@ import { z } from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z
-    .string({ error: "DATABASE_URL is missing: set it to a postgresql:// URL, or start the app with `npm start`, which runs an embedded Postgres." })
+    .string({
+      error:
+        "DATABASE_URL is missing: set it to a postgresql:// URL, or start the app with `npm start`, which runs an embedded Postgres.",
+    })
     .refine((value) => /^postgres(ql)?:\/\//.test(value), {
       message: "DATABASE_URL must start with postgresql:// or postgres://",
     }),
   NEXTAUTH_SECRET: z
     .string({ error: "NEXTAUTH_SECRET is missing: generate one with `openssl rand -base64 32`." })
     .min(32, { message: "NEXTAUTH_SECRET must be at least 32 characters long." }),
-  NEXTAUTH_URL: z.url({ protocol: /^https?$/, message: "NEXTAUTH_URL must be a full URL such as http://localhost:3000" }).optional(),
+  NEXTAUTH_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: "NEXTAUTH_URL must be a full URL such as http://localhost:3000",
+    })
+    .optional(),
   // Set by `npm start` when it runs the embedded Postgres with demo content.
   FRAMEWISE_DEMO: z
     .enum(["0", "1"], { message: "FRAMEWISE_DEMO must be 0 or 1" })

@@ -7,8 +7,15 @@ async function main() {
   const database = await resolveDatabase((message) => console.log(message));
 
   try {
-    const { applied } = await migrate({ connectionString: database.url, log: (message) => console.log(message) });
-    console.log(applied.length === 0 ? "The database is up to date." : `Applied ${applied.length} migration(s).`);
+    const { applied } = await migrate({
+      connectionString: database.url,
+      log: (message) => console.log(message),
+    });
+    console.log(
+      applied.length === 0
+        ? "The database is up to date."
+        : `Applied ${applied.length} migration(s).`,
+    );
   } finally {
     await database.stop();
   }

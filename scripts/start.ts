@@ -25,10 +25,20 @@ const nextBin = path.join(root, "node_modules", ".bin", "next");
 const startEnvSchema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, { message: "DATABASE_URL must start with postgresql:// or postgres://" })
+    .regex(/^postgres(ql)?:\/\//, {
+      message: "DATABASE_URL must start with postgresql:// or postgres://",
+    })
     .optional(),
-  NEXTAUTH_SECRET: z.string().min(32, { message: "NEXTAUTH_SECRET must be at least 32 characters long." }).optional(),
-  PORT: z.coerce.number().int().min(1).max(65_535, { message: "PORT must be a number from 1 to 65535." }).default(3000),
+  NEXTAUTH_SECRET: z
+    .string()
+    .min(32, { message: "NEXTAUTH_SECRET must be at least 32 characters long." })
+    .optional(),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65_535, { message: "PORT must be a number from 1 to 65535." })
+    .default(3000),
 });
 
 function say(message: string) {
@@ -120,14 +130,20 @@ async function main() {
   const config = parsed.data;
 
   if (config.DATABASE_URL && !config.NEXTAUTH_SECRET) {
-    fail("NEXTAUTH_SECRET is required when DATABASE_URL is set (production mode). Generate one with: openssl rand -base64 32");
+    fail(
+      "NEXTAUTH_SECRET is required when DATABASE_URL is set (production mode). Generate one with: openssl rand -base64 32",
+    );
   }
 
   let database: ResolvedDatabase;
   try {
     database = await resolveDatabase(say);
   } catch (error) {
-    return fail(error instanceof EmbeddedPostgresError ? error.message : `Could not start the database: ${String(error)}`);
+    return fail(
+      error instanceof EmbeddedPostgresError
+        ? error.message
+        : `Could not start the database: ${String(error)}`,
+    );
   }
 
   let child: ChildProcess | undefined;
@@ -152,7 +168,11 @@ async function main() {
 
   try {
     const { applied } = await migrate({ connectionString: database.url, log: say });
-    say(applied.length === 0 ? "Database schema is up to date." : `Applied ${applied.length} migration(s).`);
+    say(
+      applied.length === 0
+        ? "Database schema is up to date."
+        : `Applied ${applied.length} migration(s).`,
+    );
 
     const demo = database.isEmbedded ? await seedIfEmpty(database.url) : null;
     const port = await pickPort(config.PORT);
@@ -170,12 +190,19 @@ async function main() {
       await buildIfStale({ ...env, NODE_ENV: "production" });
     }
 
-    child = spawn(nextBin, [isDev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env });
+    child = spawn(nextBin, [isDev ? "dev" : "start", "-p", String(port)], {
+      stdio: "inherit",
+      env,
+    });
     child.on("exit", (code, signal) => void shutdown(null, code ?? (signal ? 1 : 0)));
 
     say(`Framewise is starting at http://localhost:${port}`);
     if (database.isEmbedded) {
-      say(demo ? `Demo sign-in: ${demo.email} / ${demo.password}` : "Demo sign-in (if you kept the demo account): demo@framewise.local / framewise-demo");
+      say(
+        demo
+          ? `Demo sign-in: ${demo.email} / ${demo.password}`
+          : "Demo sign-in (if you kept the demo account): demo@framewise.local / framewise-demo",
+      );
       say("Data is kept in .framewise/ between starts. Press Ctrl+C to stop.");
     }
   } catch (error) {

@@ -25,21 +25,38 @@ export async function makeWorkspaceWithRoles() {
     makeUser("Outsider"),
   ]);
 
-  const workspace = await createWorkspace({ userId: owner.id, input: { name: "Class 9B", kind: "CLASS" } });
-  const otherWorkspace = await createWorkspace({ userId: outsider.id, input: { name: "Elsewhere", kind: "NEWSROOM" } });
+  const workspace = await createWorkspace({
+    userId: owner.id,
+    input: { name: "Class 9B", kind: "CLASS" },
+  });
+  const otherWorkspace = await createWorkspace({
+    userId: outsider.id,
+    input: { name: "Elsewhere", kind: "NEWSROOM" },
+  });
 
   const roles: [string, Role][] = [
     [editor.id, "EDITOR"],
     [annotator.id, "ANNOTATOR"],
     [viewer.id, "VIEWER"],
   ];
-  await getDb().membership.createMany({ data: roles.map(([userId, role]) => ({ userId, role, workspaceId: workspace.id })) });
+  await getDb().membership.createMany({
+    data: roles.map(([userId, role]) => ({ userId, role, workspaceId: workspace.id })),
+  });
 
   return { owner, editor, annotator, viewer, outsider, workspace, otherWorkspace };
 }
 
-export async function makeDocument(userId: string, workspaceId: string, text: string, title = "Sample article") {
-  return createDocument({ userId, workspaceId, input: createDocumentSchema.parse({ title, text }) });
+export async function makeDocument(
+  userId: string,
+  workspaceId: string,
+  text: string,
+  title = "Sample article",
+) {
+  return createDocument({
+    userId,
+    workspaceId,
+    input: createDocumentSchema.parse({ title, text }),
+  });
 }
 
 export async function getLabelIds(workspaceId: string) {
@@ -47,5 +64,7 @@ export async function getLabelIds(workspaceId: string) {
     where: { dimension: { codebook: { workspaceId } } },
     select: { id: true, key: true, dimension: { select: { key: true } } },
   });
-  return Object.fromEntries(labels.map((label) => [`${label.dimension.key}:${label.key}`, label.id])) as Record<string, string>;
+  return Object.fromEntries(
+    labels.map((label) => [`${label.dimension.key}:${label.key}`, label.id]),
+  ) as Record<string, string>;
 }

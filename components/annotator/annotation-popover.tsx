@@ -29,12 +29,24 @@ const confidenceChoices = [
   { value: "3", name: "Sure" },
 ];
 
-export function AnnotationPopover({ codebook, quote, initial, mode, position, error, isSaving, onSave, onClose }: AnnotationPopoverProps) {
+export function AnnotationPopover({
+  codebook,
+  quote,
+  initial,
+  mode,
+  position,
+  error,
+  isSaving,
+  onSave,
+  onClose,
+}: AnnotationPopoverProps) {
   const titleId = useId();
   const dialogRef = useRef<HTMLFormElement>(null);
   const [labelIds, setLabelIds] = useState<string[]>(initial.labelIds);
   const [comment, setComment] = useState(initial.comment);
-  const [confidence, setConfidence] = useState(initial.confidence === null ? "" : String(initial.confidence));
+  const [confidence, setConfidence] = useState(
+    initial.confidence === null ? "" : String(initial.confidence),
+  );
 
   useEffect(() => {
     dialogRef.current?.querySelector<HTMLElement>("input, textarea, button")?.focus();
@@ -81,14 +93,18 @@ export function AnnotationPopover({ codebook, quote, initial, mode, position, er
         <h2 id={titleId} className="text-base font-semibold">
           {mode === "create" ? "Tag this passage" : "Edit highlight"}
         </h2>
-        <blockquote className="mt-1 line-clamp-3 border-l-4 border-stone-300 pl-2 font-serif text-sm text-stone-700">{quote}</blockquote>
+        <blockquote className="mt-1 line-clamp-3 border-l-4 border-stone-300 pl-2 font-serif text-sm text-stone-700">
+          {quote}
+        </blockquote>
       </div>
 
       {codebook.dimensions.map((dimension) => (
         <fieldset key={dimension.id} className="flex flex-col gap-1">
           <legend className="text-sm font-semibold">
             {dimension.name}
-            <span className="font-normal text-stone-600">{dimension.multiple ? " (any that apply)" : ""}</span>
+            <span className="font-normal text-stone-600">
+              {dimension.multiple ? " (any that apply)" : ""}
+            </span>
           </legend>
           <div className="flex flex-wrap gap-x-3 gap-y-1">
             {dimension.multiple ? null : (
@@ -103,15 +119,25 @@ export function AnnotationPopover({ codebook, quote, initial, mode, position, er
               </label>
             )}
             {dimension.labels.map((label) => (
-              <label key={label.id} className="flex items-center gap-1 text-sm" title={label.description}>
+              <label
+                key={label.id}
+                className="flex items-center gap-1 text-sm"
+                title={label.description}
+              >
                 <input
                   type={dimension.multiple ? "checkbox" : "radio"}
                   name={`dimension-${dimension.id}`}
                   value={label.id}
                   checked={labelIds.includes(label.id)}
-                  onChange={(event) => pick(dimension.id, label.id, dimension.multiple, event.target.checked)}
+                  onChange={(event) =>
+                    pick(dimension.id, label.id, dimension.multiple, event.target.checked)
+                  }
                 />
-                <span aria-hidden="true" className="inline-block size-2.5 rounded-full" style={{ backgroundColor: label.color }} />
+                <span
+                  aria-hidden="true"
+                  className="inline-block size-2.5 rounded-full"
+                  style={{ backgroundColor: label.color }}
+                />
                 {label.name}
               </label>
             ))}

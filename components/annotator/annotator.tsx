@@ -23,12 +23,25 @@ type AnnotatorProps = {
 };
 
 type Draft =
-  | { mode: "create"; start: number; end: number; quote: string; values: PopoverValues; error: string | null }
+  | {
+      mode: "create";
+      start: number;
+      end: number;
+      quote: string;
+      values: PopoverValues;
+      error: string | null;
+    }
   | { mode: "edit"; annotation: ReaderAnnotation; values: PopoverValues; error: string | null };
 
 const emptyValues: PopoverValues = { labelIds: [], comment: "", confidence: null };
 
-export function Annotator({ document: doc, codebook, initialAnnotations, currentUser, canAnnotate }: AnnotatorProps) {
+export function Annotator({
+  document: doc,
+  codebook,
+  initialAnnotations,
+  currentUser,
+  canAnnotate,
+}: AnnotatorProps) {
   const offsets = useMemo(() => createOffsetIndex(doc.text), [doc.text]);
   const toReader = useCallback(
     (annotation: AnnotationView): ReaderAnnotation => ({
@@ -39,7 +52,9 @@ export function Annotator({ document: doc, codebook, initialAnnotations, current
     [offsets],
   );
 
-  const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(() => initialAnnotations.map(toReader));
+  const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(() =>
+    initialAnnotations.map(toReader),
+  );
   const [draft, setDraft] = useState<Draft | null>(null);
   const [popoverPosition, setPopoverPosition] = useState({ top: 0, left: 0 });
   const [isSaving, setIsSaving] = useState(false);
@@ -60,22 +75,38 @@ export function Annotator({ document: doc, codebook, initialAnnotations, current
   }, [codebook]);
 
   const sorted = useMemo(
-    () => [...annotations].sort((a, b) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt)),
+    () =>
+      [...annotations].sort(
+        (a, b) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt),
+      ),
     [annotations],
   );
 
   const segments = useMemo(
-    () => buildSegments(doc.text.length, sorted.map((annotation) => ({ id: annotation.id, start: annotation.start16, end: annotation.end16 }))),
+    () =>
+      buildSegments(
+        doc.text.length,
+        sorted.map((annotation) => ({
+          id: annotation.id,
+          start: annotation.start16,
+          end: annotation.end16,
+        })),
+      ),
     [doc.text.length, sorted],
   );
 
-  const byId = useMemo(() => new Map(annotations.map((annotation) => [annotation.id, annotation])), [annotations]);
+  const byId = useMemo(
+    () => new Map(annotations.map((annotation) => [annotation.id, annotation])),
+    [annotations],
+  );
 
   const describe = useCallback(
     (ids: string[]) => {
       const first = byId.get(ids[0] ?? "");
       const firstLabel = first ? labelsById.get(first.labelIds[0] ?? "") : undefined;
-      const names = ids.flatMap((id) => byId.get(id)?.labelIds.map((labelId) => labelsById.get(labelId)?.name ?? "") ?? []);
+      const names = ids.flatMap(
+        (id) => byId.get(id)?.labelIds.map((labelId) => labelsById.get(labelId)?.name ?? "") ?? [],
+      );
       return {
         underline: firstLabel?.color ?? "#6b7280",
         label: `${ids.length} highlight${ids.length === 1 ? "" : "s"}${names.length ? `: ${[...new Set(names)].join(", ")}` : ""}`,
@@ -114,7 +145,11 @@ export function Annotator({ document: doc, codebook, initialAnnotations, current
       return;
     }
 
-    const trimmed = trimSpan(doc.text, offsets.toCodePoint(current.start), offsets.toCodePoint(current.end, "ceil"));
+    const trimmed = trimSpan(
+      doc.text,
+      offsets.toCodePoint(current.start),
+      offsets.toCodePoint(current.end, "ceil"),
+    );
     if (!trimmed) {
       setStatus("That selection is only spaces. Select some words to tag.");
       return;
@@ -123,7 +158,14 @@ export function Annotator({ document: doc, codebook, initialAnnotations, current
     const start16 = offsets.toUtf16(trimmed.start);
     const end16 = offsets.toUtf16(trimmed.end);
     positionBelow(start16, end16);
-    setDraft({ mode: "create", start: trimmed.start, end: trimmed.end, quote: doc.text.slice(start16, end16), values: emptyValues, error: null });
+    setDraft({
+      mode: "create",
+      start: trimmed.start,
+      end: trimmed.end,
+      quote: doc.text.slice(start16, end16),
+      values: emptyValues,
+      error: null,
+    });
   }
 
   function closePopover() {
@@ -142,7 +184,11 @@ export function Annotator({ document: doc, codebook, initialAnnotations, current
     }
 
     setIsSaving(true);
-    const result = await requestJson<{ annotation: AnnotationView }>(`/api/v1/annotations/${draft.annotation.id}`, "PATCH", values);
+    const result = await requestJson<{ annotation: AnnotationView }>(
+      `/api/v1/annotations/${draft.annotation.id}`,
+      "PATCH",
+      values,
+    );
     setIsSaving(false);
 
     if (!result.ok) {
@@ -150,7 +196,11 @@ export function Annotator({ document: doc, codebook, initialAnnotations, current
       return;
     }
 
-    setAnnotations((current) => current.map((item) => (item.id === result.data.annotation.id ? toReader(result.data.annotation) : item)));
+    setAnnotations((current) =>
+      current.map((item) =>
+        item.id === result.data.annotation.id ? toReader(result.data.annotation) : item,
+      ),
+    );
     setDraft(null);
     setStatus("Highlight updated.");
   }
@@ -186,13 +236,17 @@ export function Annotator({ document: doc, codebook, initialAnnotations, current
     selection.current = null;
     readerRef.current?.focus({ preventScroll: true });
 
-    const result = await requestJson<{ annotation: AnnotationView }>(`/api/v1/documents/${doc.id}/annotations`, "POST", {
-      start: createDraft.start,
-      end: createDraft.end,
-      exact: createDraft.quote,
-      documentVersion: doc.version,
-      ...values,
-    });
+    const result = await requestJson<{ annotation: AnnotationView }>(
+      `/api/v1/documents/${doc.id}/annotations`,
+      "POST",
+      {
+        start: createDraft.start,
+        end: createDraft.end,
+        exact: createDraft.quote,
+        documentVersion: doc.version,
+        ...values,
+      },
+    );
 
     if (!result.ok) {
       setAnnotations((current) => current.filter((item) => item.id !== pendingId));
@@ -201,7 +255,9 @@ export function Annotator({ document: doc, codebook, initialAnnotations, current
       return;
     }
 
-    setAnnotations((current) => current.map((item) => (item.id === pendingId ? toReader(result.data.annotation) : item)));
+    setAnnotations((current) =>
+      current.map((item) => (item.id === pendingId ? toReader(result.data.annotation) : item)),
+    );
     setStatus("Highlight saved.");
   }
 
@@ -227,7 +283,11 @@ export function Annotator({ document: doc, codebook, initialAnnotations, current
     setDraft({
       mode: "edit",
       annotation,
-      values: { labelIds: annotation.labelIds, comment: annotation.comment, confidence: annotation.confidence },
+      values: {
+        labelIds: annotation.labelIds,
+        comment: annotation.comment,
+        confidence: annotation.confidence,
+      },
       error: null,
     });
   }
@@ -246,15 +306,26 @@ export function Annotator({ document: doc, codebook, initialAnnotations, current
     setActiveIds(new Set(ids));
     const first = ids[0];
     if (first) {
-      globalThis.document.getElementById(`annotation-${first}`)?.scrollIntoView({ block: "nearest" });
+      globalThis.document
+        .getElementById(`annotation-${first}`)
+        ?.scrollIntoView({ block: "nearest" });
     }
   }, []);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-      <div ref={wrapperRef} className="relative" onMouseUp={() => requestAnimationFrame(() => (selection.current && !draft ? openForSelection() : undefined))}>
+      <div
+        ref={wrapperRef}
+        className="relative"
+        onMouseUp={() =>
+          requestAnimationFrame(() =>
+            selection.current && !draft ? openForSelection() : undefined,
+          )
+        }
+      >
         <p id="reader-help" className="sr-only">
-          Select text with the mouse, or focus the text and hold Shift with the arrow keys. Press Enter to tag the selection. Escape closes the tag dialog.
+          Select text with the mouse, or focus the text and hold Shift with the arrow keys. Press
+          Enter to tag the selection. Escape closes the tag dialog.
         </p>
         <ReaderText
           text={doc.text}
@@ -268,7 +339,11 @@ export function Annotator({ document: doc, codebook, initialAnnotations, current
         />
         {draft ? (
           <AnnotationPopover
-            key={draft.mode === "edit" ? draft.annotation.id : `${draft.start}-${draft.end}-${draft.error ?? ""}`}
+            key={
+              draft.mode === "edit"
+                ? draft.annotation.id
+                : `${draft.start}-${draft.end}-${draft.error ?? ""}`
+            }
             codebook={codebook}
             quote={draft.mode === "edit" ? draft.annotation.exact : draft.quote}
             initial={draft.values}
@@ -281,11 +356,20 @@ export function Annotator({ document: doc, codebook, initialAnnotations, current
           />
         ) : null}
       </div>
-      <aside aria-labelledby="highlights-heading" className="flex flex-col gap-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+      <aside
+        aria-labelledby="highlights-heading"
+        className="flex flex-col gap-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
+      >
         <h2 id="highlights-heading" className="text-lg font-semibold">
-          Highlights <span className="text-base font-normal text-stone-600">({annotations.length})</span>
+          Highlights{" "}
+          <span className="text-base font-normal text-stone-600">({annotations.length})</span>
         </h2>
-        <p role="status" aria-live="polite" className="min-h-5 text-sm text-stone-700" data-testid="annotator-status">
+        <p
+          role="status"
+          aria-live="polite"
+          className="min-h-5 text-sm text-stone-700"
+          data-testid="annotator-status"
+        >
           {status}
         </p>
         <AnnotationList

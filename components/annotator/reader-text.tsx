@@ -19,7 +19,10 @@ type ReaderTextProps = {
   onHighlightClick: (ids: string[]) => void;
 };
 
-const movementKeys: Record<string, { direction: "forward" | "backward"; granularity: "character" | "line" }> = {
+const movementKeys: Record<
+  string,
+  { direction: "forward" | "backward"; granularity: "character" | "line" }
+> = {
   ArrowRight: { direction: "forward", granularity: "character" },
   ArrowLeft: { direction: "backward", granularity: "character" },
   ArrowDown: { direction: "forward", granularity: "line" },
@@ -96,7 +99,10 @@ export const ReaderText = memo(function ReaderText({
 
     if (movement && selection) {
       placeCaretAtStart();
-      const granularity = (event.ctrlKey || event.altKey) && movement.granularity === "character" ? "word" : movement.granularity;
+      const granularity =
+        (event.ctrlKey || event.altKey) && movement.granularity === "character"
+          ? "word"
+          : movement.granularity;
       selection.modify(event.shiftKey ? "extend" : "move", movement.direction, granularity);
       event.preventDefault();
       return;
@@ -104,12 +110,21 @@ export const ReaderText = memo(function ReaderText({
 
     if ((event.key === "Home" || event.key === "End") && selection) {
       placeCaretAtStart();
-      selection.modify(event.shiftKey ? "extend" : "move", event.key === "Home" ? "backward" : "forward", "lineboundary");
+      selection.modify(
+        event.shiftKey ? "extend" : "move",
+        event.key === "Home" ? "backward" : "forward",
+        "lineboundary",
+      );
       event.preventDefault();
       return;
     }
 
-    if ((event.key === "Enter" || event.key === "a") && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    if (
+      (event.key === "Enter" || event.key === "a") &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey
+    ) {
       event.preventDefault();
       reportSelection();
       onAnnotateShortcut();
@@ -132,7 +147,7 @@ export const ReaderText = memo(function ReaderText({
           onHighlightClick((mark.getAttribute("data-ids") ?? "").split(" ").filter(Boolean));
         }
       }}
-      className="fw-reader font-serif text-lg leading-8 whitespace-pre-wrap break-words"
+      className="fw-reader font-serif text-lg leading-8 break-words whitespace-pre-wrap"
       data-testid="reader-text"
     >
       {segments.map((segment) => {
@@ -151,7 +166,12 @@ export const ReaderText = memo(function ReaderText({
             data-active={segment.ids.some((id) => activeIds.has(id)) ? "true" : undefined}
             data-pending={look.pending ? "true" : undefined}
             title={look.label}
-            style={{ "--fw-depth": Math.min(segment.ids.length, 4), "--fw-underline": look.underline } as React.CSSProperties}
+            style={
+              {
+                "--fw-depth": Math.min(segment.ids.length, 4),
+                "--fw-underline": look.underline,
+              } as React.CSSProperties
+            }
           >
             {chunk}
           </mark>

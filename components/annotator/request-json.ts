@@ -1,8 +1,13 @@
-type RequestResult<Data> = { ok: true; data: Data } | { ok: false; status: number; message: string };
+type RequestResult<Data> =
+  { ok: true; data: Data } | { ok: false; status: number; message: string };
 
 // Client-side fetch for the annotation API: every failure becomes a message a
 // person can read, including network errors and non-JSON answers.
-export async function requestJson<Data>(url: string, method: "GET" | "POST" | "PATCH" | "DELETE", body?: unknown): Promise<RequestResult<Data>> {
+export async function requestJson<Data>(
+  url: string,
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  body?: unknown,
+): Promise<RequestResult<Data>> {
   let response: Response;
 
   try {
@@ -12,17 +17,27 @@ export async function requestJson<Data>(url: string, method: "GET" | "POST" | "P
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    return { ok: false, status: 0, message: "The server could not be reached. Check your connection and try again." };
+    return {
+      ok: false,
+      status: 0,
+      message: "The server could not be reached. Check your connection and try again.",
+    };
   }
 
   if (response.status === 204) {
     return { ok: true, data: null as Data };
   }
 
-  const payload = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+  const payload = (await response.json().catch(() => null)) as {
+    error?: { message?: string };
+  } | null;
 
   if (!response.ok) {
-    return { ok: false, status: response.status, message: payload?.error?.message ?? `The server answered ${response.status}.` };
+    return {
+      ok: false,
+      status: response.status,
+      message: payload?.error?.message ?? `The server answered ${response.status}.`,
+    };
   }
 
   return { ok: true, data: payload as Data };

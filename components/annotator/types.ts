@@ -9,4 +9,8 @@ export type AnnotatorLabel = AnnotatorCodebook["dimensions"][number]["labels"][n
 
 // An annotation as the reader holds it: server fields plus UTF-16 offsets for the
 // DOM and a flag while an optimistic save is in flight.
-export type ReaderAnnotation = AnnotationView & { start16: number; end16: number; isPending?: boolean };
+export type ReaderAnnotation = AnnotationView & {
+  start16: number;
+  end16: number;
+  isPending?: boolean;
+};

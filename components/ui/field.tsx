@@ -1,6 +1,12 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
-type FieldShellProps = { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode };
+type FieldShellProps = {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: ReactNode;
+};
 
 // Label, hint and error are tied to the control with aria-describedby so screen
 // readers read the error when the field gets focus.
@@ -17,7 +23,9 @@ export function FieldShell({ id, label, hint, errors, children }: FieldShellProp
       ) : null}
       {children}
       <div id={`${id}-error`} aria-live="polite" className="text-sm text-red-800">
-        {errors?.map((error) => <p key={error}>{error}</p>)}
+        {errors?.map((error) => (
+          <p key={error}>{error}</p>
+        ))}
       </div>
     </div>
   );
@@ -30,7 +38,12 @@ function describedBy(id: string, hint?: string) {
 const controlClass =
   "rounded-md border border-stone-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700";
 
-type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; hint?: string; errors?: string[] };
+type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+};
 
 export function TextField({ id, label, hint, errors, ...props }: TextFieldProps) {
   return (
@@ -47,7 +60,12 @@ export function TextField({ id, label, hint, errors, ...props }: TextFieldProps)
   );
 }
 
-type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; label: string; hint?: string; errors?: string[] };
+type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+};
 
 export function TextAreaField({ id, label, hint, errors, ...props }: TextAreaFieldProps) {
   return (

@@ -14,7 +14,9 @@ export async function signInViaApi(request: APIRequestContext, email: string, pa
     throw new Error(`Sign-in failed for ${email}: ${response.status()}`);
   }
 
-  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { id?: string } };
+  const session = (await (await request.get("/api/auth/session")).json()) as {
+    user?: { id?: string };
+  };
   if (!session.user?.id) {
     throw new Error(`Sign-in did not create a session for ${email}`);
   }

@@ -32,18 +32,31 @@ export async function makeUser(name: string) {
   return { ...user, password: e2ePassword };
 }
 
-export async function makeWorkspace(members: { userId: string; role: Role }[], name = `Workspace ${randomUUID().slice(0, 6)}`) {
+export async function makeWorkspace(
+  members: { userId: string; role: Role }[],
+  name = `Workspace ${randomUUID().slice(0, 6)}`,
+) {
   return db().$transaction(async (tx) => {
     const workspace = await tx.workspace.create({
       data: { name, kind: "CLASS", members: { create: members } },
       select: { id: true, name: true },
     });
-    await createCodebookFromPreset({ tx, workspaceId: workspace.id, preset: newsroomReviewPreset, isDefault: true });
+    await createCodebookFromPreset({
+      tx,
+      workspaceId: workspace.id,
+      preset: newsroomReviewPreset,
+      isDefault: true,
+    });
     return workspace;
   });
 }
 
-export async function makeDocument(workspaceId: string, createdById: string, title: string, raw: string) {
+export async function makeDocument(
+  workspaceId: string,
+  createdById: string,
+  title: string,
+  raw: string,
+) {
   const text = normalizeText(raw);
   return db().document.create({
     data: { workspaceId, createdById, title, text, textHash: hashText(text) },

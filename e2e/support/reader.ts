@@ -33,7 +33,12 @@ export async function selectWithMouse(page: Page, phrase: string) {
     if (!first || !last) {
       throw new Error("no layout for the phrase");
     }
-    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    return {
+      x1: first.left + 1,
+      y1: first.top + first.height / 2,
+      x2: last.right - 1,
+      y2: last.top + last.height / 2,
+    };
   }, phrase);
 
   await page.mouse.move(box.x1, box.y1);
@@ -58,5 +63,7 @@ export function highlightFor(page: Page, phrase: string) {
 }
 
 export async function expectSelection(page: Page, expected: string) {
-  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? "")).toBe(expected);
+  await expect
+    .poll(() => page.evaluate(() => window.getSelection()?.toString() ?? ""))
+    .toBe(expected);
 }

@@ -10,10 +10,22 @@ import { createDocumentSchema } from "@/lib/validations/document";
 import type { ActionState } from "./action-result";
 import { runAction } from "./run-action";
 
-export async function createDocumentAction(_previous: ActionState<{ id: string; workspaceId: string }>, formData: FormData) {
+export async function createDocumentAction(
+  _previous: ActionState<{ id: string; workspaceId: string }>,
+  formData: FormData,
+) {
   const result = await runAction({
     formData,
-    fields: ["workspaceId", "title", "text", "kind", "sourceUrl", "outlet", "author", "publishedAt"],
+    fields: [
+      "workspaceId",
+      "title",
+      "text",
+      "kind",
+      "sourceUrl",
+      "outlet",
+      "author",
+      "publishedAt",
+    ],
     schema: createDocumentSchema,
     run: async (input) => {
       const user = await requireSessionUser();

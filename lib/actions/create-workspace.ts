@@ -9,7 +9,10 @@ import { createWorkspaceSchema } from "@/lib/validations/workspace";
 import type { ActionState } from "./action-result";
 import { runAction } from "./run-action";
 
-export async function createWorkspaceAction(_previous: ActionState<{ id: string }>, formData: FormData) {
+export async function createWorkspaceAction(
+  _previous: ActionState<{ id: string }>,
+  formData: FormData,
+) {
   const result = await runAction({
     formData,
     fields: ["name", "kind"],

@@ -28,7 +28,12 @@ export async function runAction<Schema extends z.ZodType, Data>({
   const parsed = schema.safeParse(values);
 
   if (!parsed.success) {
-    return { ok: false, message: "Please fix the highlighted fields.", fieldErrors: zodToFieldErrors(parsed.error), values: echoed };
+    return {
+      ok: false,
+      message: "Please fix the highlighted fields.",
+      fieldErrors: zodToFieldErrors(parsed.error),
+      values: echoed,
+    };
   }
 
   try {
@@ -38,6 +43,11 @@ export async function runAction<Schema extends z.ZodType, Data>({
     if (appError.code === "INTERNAL" || appError.code === "UNAVAILABLE") {
       console.error("[action]", error);
     }
-    return { ok: false, message: appError.message, fieldErrors: appError.fieldErrors ?? {}, values: echoed };
+    return {
+      ok: false,
+      message: appError.message,
+      fieldErrors: appError.fieldErrors ?? {},
+      values: echoed,
+    };
   }
 }

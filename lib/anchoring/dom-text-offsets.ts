@@ -23,7 +23,10 @@ export function rangeToTextOffsets(root: Node, range: Range): TextOffsets | null
   rootRange.selectNodeContents(root);
 
   // Entirely outside root: nothing to map.
-  if (range.compareBoundaryPoints(Range.END_TO_START, rootRange) >= 0 || range.compareBoundaryPoints(Range.START_TO_END, rootRange) <= 0) {
+  if (
+    range.compareBoundaryPoints(Range.END_TO_START, rootRange) >= 0 ||
+    range.compareBoundaryPoints(Range.START_TO_END, rootRange) <= 0
+  ) {
     return null;
   }
 

@@ -7,12 +7,25 @@ describe("describeQuote", () => {
     const text = `${"p".repeat(40)}TARGET${"s".repeat(40)}`;
     const quote = describeQuote(text, 40, 46);
 
-    expect(quote).toEqual({ type: "TextQuoteSelector", exact: "TARGET", prefix: "p".repeat(32), suffix: "s".repeat(32) });
+    expect(quote).toEqual({
+      type: "TextQuoteSelector",
+      exact: "TARGET",
+      prefix: "p".repeat(32),
+      suffix: "s".repeat(32),
+    });
   });
 
   it("stops at the edges of the text", () => {
-    expect(describeQuote("Hello world", 0, 5)).toMatchObject({ exact: "Hello", prefix: "", suffix: " world" });
-    expect(describeQuote("Hello world", 6, 11)).toMatchObject({ exact: "world", prefix: "Hello ", suffix: "" });
+    expect(describeQuote("Hello world", 0, 5)).toMatchObject({
+      exact: "Hello",
+      prefix: "",
+      suffix: " world",
+    });
+    expect(describeQuote("Hello world", 6, 11)).toMatchObject({
+      exact: "world",
+      prefix: "Hello ",
+      suffix: "",
+    });
   });
 
   it("counts context in code points and never splits an emoji", () => {

@@ -5,7 +5,12 @@ import type { TextPositionSelector, TextQuoteSelector } from "./types";
 // tell repeated phrases apart when re-anchoring after an edit.
 export const defaultContextLength = 32;
 
-export function describeQuote(text: string, start: number, end: number, contextLength = defaultContextLength): TextQuoteSelector {
+export function describeQuote(
+  text: string,
+  start: number,
+  end: number,
+  contextLength = defaultContextLength,
+): TextQuoteSelector {
   const index = createOffsetIndex(text);
   const prefixStart = index.toUtf16(Math.max(0, start - contextLength));
   const suffixEnd = index.toUtf16(Math.min(index.codePointLength, end + contextLength));
@@ -20,6 +25,13 @@ export function describeQuote(text: string, start: number, end: number, contextL
   };
 }
 
-export function describe(text: string, start: number, end: number): { position: TextPositionSelector; quote: TextQuoteSelector } {
-  return { position: { type: "TextPositionSelector", start, end }, quote: describeQuote(text, start, end) };
+export function describe(
+  text: string,
+  start: number,
+  end: number,
+): { position: TextPositionSelector; quote: TextQuoteSelector } {
+  return {
+    position: { type: "TextPositionSelector", start, end },
+    quote: describeQuote(text, start, end),
+  };
 }

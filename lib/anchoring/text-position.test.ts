@@ -5,10 +5,18 @@ import { describe, expect, it } from "vitest";
 
 import { normalizeText } from "../text/normalize-text";
 
-import { codePointLength, codePointToUtf16, createOffsetIndex, sliceByCodePoints, utf16ToCodePoint } from "./text-position";
+import {
+  codePointLength,
+  codePointToUtf16,
+  createOffsetIndex,
+  sliceByCodePoints,
+  utf16ToCodePoint,
+} from "./text-position";
 
 const fixture = (name: string) =>
-  normalizeText(readFileSync(path.resolve(__dirname, "../../../shared/fixtures/articles", name), "utf8"));
+  normalizeText(
+    readFileSync(path.resolve(__dirname, "../../../shared/fixtures/articles", name), "utf8"),
+  );
 
 // A tiny seeded generator so property checks are repeatable.
 function random(seed: number) {
@@ -50,7 +58,10 @@ describe("offset conversion", () => {
     const next = random(42);
 
     for (let sample = 0; sample < 200; sample += 1) {
-      const text = Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+      const text = Array.from(
+        { length: Math.floor(next() * 40) },
+        () => alphabet[Math.floor(next() * alphabet.length)],
+      ).join("");
       const index = createOffsetIndex(text);
       const codePoints = Array.from(text);
 

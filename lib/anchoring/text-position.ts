@@ -57,7 +57,11 @@ export function codePointLength(text: string): number {
   return createOffsetIndex(text).codePointLength;
 }
 
-export function utf16ToCodePoint(text: string, utf16Offset: number, rounding: Rounding = "floor"): number {
+export function utf16ToCodePoint(
+  text: string,
+  utf16Offset: number,
+  rounding: Rounding = "floor",
+): number {
   return createOffsetIndex(text).toCodePoint(utf16Offset, rounding);
 }
 

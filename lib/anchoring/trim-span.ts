@@ -4,7 +4,11 @@ const whitespace = /\s/u;
 
 // Shrinks a code-point span so it neither starts nor ends with whitespace; null when
 // nothing but whitespace was selected.
-export function trimSpan(text: string, start: number, end: number): { start: number; end: number } | null {
+export function trimSpan(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number } | null {
   const index = createOffsetIndex(text);
   const codePoints = Array.from(text.slice(index.toUtf16(start), index.toUtf16(end)));
   let first = 0;

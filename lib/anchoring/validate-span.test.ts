@@ -28,7 +28,9 @@ describe("validateSpan", () => {
   it("says where the text ends when a span runs past it", () => {
     const result = validateSpan("abc", { start: 1, end: 9, exact: "bc" });
 
-    expect(result).toMatchObject({ message: "The highlight ends after the end of the text (character 9 of 3)." });
+    expect(result).toMatchObject({
+      message: "The highlight ends after the end of the text (character 9 of 3).",
+    });
   });
 });
 

@@ -12,11 +12,19 @@ export function validateSpan(text: string, { start, end, exact }: Span): SpanChe
   const length = index.codePointLength;
 
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0) {
-    return { ok: false, code: "OUT_OF_RANGE", message: "The highlight's position must be whole, non-negative numbers." };
+    return {
+      ok: false,
+      code: "OUT_OF_RANGE",
+      message: "The highlight's position must be whole, non-negative numbers.",
+    };
   }
 
   if (end <= start) {
-    return { ok: false, code: "EMPTY", message: "The highlight is empty: its end must come after its start." };
+    return {
+      ok: false,
+      code: "EMPTY",
+      message: "The highlight is empty: its end must come after its start.",
+    };
   }
 
   if (start >= length || end > length) {
@@ -30,7 +38,11 @@ export function validateSpan(text: string, { start, end, exact }: Span): SpanChe
   const actual = text.slice(index.toUtf16(start), index.toUtf16(end));
 
   if (actual.trim().length === 0) {
-    return { ok: false, code: "WHITESPACE_ONLY", message: "The highlight contains only spaces or line breaks. Select some words." };
+    return {
+      ok: false,
+      code: "WHITESPACE_ONLY",
+      message: "The highlight contains only spaces or line breaks. Select some words.",
+    };
   }
 
   if (actual !== exact) {

@@ -39,13 +39,20 @@ describe("buildSegments", () => {
       expect(segments[index]?.start).toBe(segments[index - 1]?.end);
     }
     for (const segment of segments) {
-      const expected = ranges.filter((range) => range.start <= segment.start && range.end >= segment.end).map((range) => range.id);
+      const expected = ranges
+        .filter((range) => range.start <= segment.start && range.end >= segment.end)
+        .map((range) => range.id);
       expect([...segment.ids].sort()).toEqual(expected.sort());
     }
   });
 
   it("clamps ranges that run past the text and drops empty ones", () => {
-    expect(buildSegments(5, [{ id: "x", start: 3, end: 9 }, { id: "y", start: 2, end: 2 }])).toEqual([
+    expect(
+      buildSegments(5, [
+        { id: "x", start: 3, end: 9 },
+        { id: "y", start: 2, end: 2 },
+      ]),
+    ).toEqual([
       { start: 0, end: 2, ids: [] },
       { start: 2, end: 3, ids: [] },
       { start: 3, end: 5, ids: ["x"] },

@@ -19,7 +19,10 @@ export function getClientAddress(headers: HeaderBag): string | null {
     return readHeader(headers, "x-real-ip") ?? null;
   }
 
-  const entries = forwarded.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = forwarded
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const chosen = getEnv().FRAMEWISE_TRUST_PROXY ? entries[0] : entries.at(-1);
   return chosen ?? null;
 }

@@ -21,7 +21,10 @@ export async function getSessionUser(): Promise<SessionUser | null> {
     return null;
   }
 
-  return getDb().user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } });
+  return getDb().user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true },
+  });
 }
 
 export async function requireSessionUser(): Promise<SessionUser> {

@@ -27,16 +27,24 @@ describe("startEmbeddedPostgres", () => {
   it("keeps data across a stop and a second start, and separate clusters get separate ports", async () => {
     const dataDir = path.join(base, "one", "pg");
     const first = await startEmbeddedPostgres({ dataDir, database: "app" });
-    await query(first.url, "CREATE TABLE kept (value TEXT); INSERT INTO kept VALUES ('still here')");
+    await query(
+      first.url,
+      "CREATE TABLE kept (value TEXT); INSERT INTO kept VALUES ('still here')",
+    );
 
-    const other = await startEmbeddedPostgres({ dataDir: path.join(base, "two", "pg"), database: "app" });
+    const other = await startEmbeddedPostgres({
+      dataDir: path.join(base, "two", "pg"),
+      database: "app",
+    });
     expect(other.port).not.toBe(first.port);
     await other.stop();
     await first.stop();
 
     const again = await startEmbeddedPostgres({ dataDir, database: "app" });
     try {
-      expect(await query<{ value: string }>(again.url, "SELECT value FROM kept")).toEqual([{ value: "still here" }]);
+      expect(await query<{ value: string }>(again.url, "SELECT value FROM kept")).toEqual([
+        { value: "still here" },
+      ]);
       expect(again.url).toMatch(/^postgresql:\/\/postgres:[^@]+@127\.0\.0\.1:\d+\/app$/);
     } finally {
       await again.stop();

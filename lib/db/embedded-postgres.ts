@@ -57,8 +57,15 @@ async function loadBinaries(): Promise<Binaries> {
   }
 
   const nativeDir = path.dirname(path.dirname(binaryPaths.postgres));
-  const packageJson = JSON.parse(await readFile(path.join(path.dirname(nativeDir), "package.json"), "utf8")) as { version: string };
-  return { initdb: binaryPaths.initdb, postgres: binaryPaths.postgres, nativeDir, version: packageJson.version };
+  const packageJson = JSON.parse(
+    await readFile(path.join(path.dirname(nativeDir), "package.json"), "utf8"),
+  ) as { version: string };
+  return {
+    initdb: binaryPaths.initdb,
+    postgres: binaryPaths.postgres,
+    nativeDir,
+    version: packageJson.version,
+  };
 }
 
 // Postgres refuses to run as root, so root runs it as the `postgres` system user.
@@ -75,7 +82,14 @@ function resolveRunAs(): RunAs {
   try {
     return lookup();
   } catch {
-    execFileSync("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"]);
+    execFileSync("useradd", [
+      "--system",
+      "--user-group",
+      "--no-create-home",
+      "--shell",
+      "/usr/sbin/nologin",
+      "postgres",
+    ]);
     return lookup();
   }
 }
@@ -87,15 +101,24 @@ function canAccess(runAs: RunAs, target: string, mode: "x" | "wx"): boolean {
   }
 
   const flags = mode === "x" ? "fs.constants.X_OK" : "fs.constants.W_OK | fs.constants.X_OK";
-  const result = spawnSync(process.execPath, ["-e", `require("fs").accessSync(${JSON.stringify(target)}, ${flags})`], {
-    uid: runAs.uid,
-    gid: runAs.gid,
-    stdio: "ignore",
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["-e", `require("fs").accessSync(${JSON.stringify(target)}, ${flags})`],
+    {
+      uid: runAs.uid,
+      gid: runAs.gid,
+      stdio: "ignore",
+    },
+  );
   return result.status === 0;
 }
 
-async function resolveReachablePaths(binaries: Binaries, dataDir: string, runAs: RunAs, log: (message: string) => void) {
+async function resolveReachablePaths(
+  binaries: Binaries,
+  dataDir: string,
+  runAs: RunAs,
+  log: (message: string) => void,
+) {
   if (!runAs) {
     return { binaries, dataDir };
   }
@@ -107,7 +130,9 @@ async function resolveReachablePaths(binaries: Binaries, dataDir: string, runAs:
     const marker = path.join(copy, ".complete");
 
     if (!existsSync(marker)) {
-      log(`The postgres user cannot reach ${binaries.nativeDir}; copying the Postgres binaries to ${copy}.`);
+      log(
+        `The postgres user cannot reach ${binaries.nativeDir}; copying the Postgres binaries to ${copy}.`,
+      );
       await rm(copy, { recursive: true, force: true });
       await mkdir(sharedRoot, { recursive: true, mode: 0o755 });
       await chmod(sharedRoot, 0o755);
@@ -131,10 +156,21 @@ async function resolveReachablePaths(binaries: Binaries, dataDir: string, runAs:
     return { binaries: usable, dataDir };
   }
 
-  const relocated = path.join(sharedRoot, "clusters", createHash("sha256").update(dataDir).digest("hex").slice(0, 16), path.basename(dataDir));
-  log(`The postgres user cannot reach ${parent} (a folder private to root above it), so the database lives in ${relocated}.`);
+  const relocated = path.join(
+    sharedRoot,
+    "clusters",
+    createHash("sha256").update(dataDir).digest("hex").slice(0, 16),
+    path.basename(dataDir),
+  );
+  log(
+    `The postgres user cannot reach ${parent} (a folder private to root above it), so the database lives in ${relocated}.`,
+  );
   await mkdir(path.dirname(relocated), { recursive: true, mode: 0o755 });
-  for (let folder = path.dirname(relocated); folder !== path.dirname(sharedRoot); folder = path.dirname(folder)) {
+  for (
+    let folder = path.dirname(relocated);
+    folder !== path.dirname(sharedRoot);
+    folder = path.dirname(folder)
+  ) {
     await chmod(folder, 0o755);
   }
   return { binaries: usable, dataDir: relocated };
@@ -206,7 +242,9 @@ async function takeOver(dataDir: string, ownerFile: string, log: (message: strin
     );
   }
 
-  const pidLine = (await readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0];
+  const pidLine = (
+    await readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "")
+  ).split("\n")[0];
   const postmaster = Number(pidLine);
 
   if (postmaster && isAlive(postmaster)) {
@@ -219,9 +257,17 @@ async function takeOver(dataDir: string, ownerFile: string, log: (message: strin
   }
 }
 
-function run(command: string, args: string[], runAs: RunAs): Promise<{ code: number | null; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  runAs: RunAs,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { ...(runAs ?? {}), stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_ALL: "C" } });
+    const child = spawn(command, args, {
+      ...(runAs ?? {}),
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, LC_ALL: "C" },
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -243,7 +289,14 @@ async function initialise(binaries: Binaries, dataDir: string, password: string,
   try {
     const { code, output } = await run(
       binaries.initdb,
-      [`--pgdata=${dataDir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${pwfile}`, "--encoding=UTF8", "--no-locale"],
+      [
+        `--pgdata=${dataDir}`,
+        "--auth=scram-sha-256",
+        "--username=postgres",
+        `--pwfile=${pwfile}`,
+        "--encoding=UTF8",
+        "--no-locale",
+      ],
       runAs,
     );
 
@@ -252,7 +305,9 @@ async function initialise(binaries: Binaries, dataDir: string, password: string,
       const hint = /permission denied/i.test(output)
         ? " The postgres user could not reach a folder; check the permissions of the folders above it."
         : "";
-      throw new EmbeddedPostgresError(`Could not create the embedded database in ${dataDir} (initdb exited with ${code}).${hint}\n${output.trim()}`);
+      throw new EmbeddedPostgresError(
+        `Could not create the embedded database in ${dataDir} (initdb exited with ${code}).${hint}\n${output.trim()}`,
+      );
     }
   } finally {
     await rm(pwfile, { force: true });
@@ -266,7 +321,9 @@ async function waitUntilReady(adminUrl: string, child: ChildProcess, output: () 
 
   while (Date.now() < deadline) {
     if (exited) {
-      throw new EmbeddedPostgresError(`The embedded Postgres stopped while starting:\n${output().trim()}`);
+      throw new EmbeddedPostgresError(
+        `The embedded Postgres stopped while starting:\n${output().trim()}`,
+      );
     }
     const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 1_000 });
     try {
@@ -279,14 +336,18 @@ async function waitUntilReady(adminUrl: string, child: ChildProcess, output: () 
     }
   }
 
-  throw new EmbeddedPostgresError(`The embedded Postgres did not accept connections within 60 seconds:\n${output().trim()}`);
+  throw new EmbeddedPostgresError(
+    `The embedded Postgres did not accept connections within 60 seconds:\n${output().trim()}`,
+  );
 }
 
 async function ensureDatabase(adminUrl: string, database: string) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      database,
+    ]);
     if (!rowCount) {
       await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
     }
@@ -299,12 +360,21 @@ function urlFor(port: number, password: string, database: string) {
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
-export async function startEmbeddedPostgres({ dataDir: requestedDataDir, database, log = () => undefined }: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres({
+  dataDir: requestedDataDir,
+  database,
+  log = () => undefined,
+}: StartEmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const absolute = path.resolve(requestedDataDir);
   const statePath = `${absolute}.json`;
   const ownerFile = `${absolute}.owner`;
   const runAs = resolveRunAs();
-  const { binaries, dataDir } = await resolveReachablePaths(await loadBinaries(), absolute, runAs, log);
+  const { binaries, dataDir } = await resolveReachablePaths(
+    await loadBinaries(),
+    absolute,
+    runAs,
+    log,
+  );
   const state = await readState(statePath);
 
   await takeOver(dataDir, ownerFile, log);
@@ -315,7 +385,9 @@ export async function startEmbeddedPostgres({ dataDir: requestedDataDir, databas
   }
 
   const port = (await isPortFree(state.port)) ? state.port : await findFreePort();
-  await writeFile(statePath, JSON.stringify({ password: state.password, port }, null, 2), { mode: 0o600 });
+  await writeFile(statePath, JSON.stringify({ password: state.password, port }, null, 2), {
+    mode: 0o600,
+  });
   await writeFile(ownerFile, String(process.pid));
 
   let output = "";
@@ -323,7 +395,16 @@ export async function startEmbeddedPostgres({ dataDir: requestedDataDir, databas
   // and nothing collides with a system Postgres's socket.
   const child = spawn(
     binaries.postgres,
-    ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    [
+      "-D",
+      dataDir,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+    ],
     { ...(runAs ?? {}), stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_ALL: "C" } },
   );
   child.stderr?.on("data", (chunk: Buffer) => {

@@ -55,13 +55,22 @@ describe("migrate", () => {
 
     expect(applied.length).toBeGreaterThan(0);
     const rows = await withClient(url, (client) =>
-      client.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; id: string }>(
+      client.query<{
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        applied_steps_count: number;
+        id: string;
+      }>(
         `SELECT id, migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
       ),
     );
     expect(rows.rows.map((row) => row.migration_name)).toEqual(applied);
     for (const row of rows.rows) {
-      const sql = await readFile(path.join(realMigrations, row.migration_name, "migration.sql"), "utf8");
+      const sql = await readFile(
+        path.join(realMigrations, row.migration_name, "migration.sql"),
+        "utf8",
+      );
       expect(row.checksum).toBe(checksumOf(sql));
       expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
       expect(row.finished_at).toBeInstanceOf(Date);
@@ -69,16 +78,22 @@ describe("migrate", () => {
       expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
     }
     const tables = await withClient(url, (client) =>
-      client.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`),
+      client.query<{ tablename: string }>(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
+      ),
     );
-    expect(tables.rows.map((row) => row.tablename)).toEqual(expect.arrayContaining(["User", "Workspace", "Document", "Annotation", "AuditEvent"]));
+    expect(tables.rows.map((row) => row.tablename)).toEqual(
+      expect.arrayContaining(["User", "Workspace", "Document", "Annotation", "AuditEvent"]),
+    );
   });
 
   it("applies nothing the second time", async () => {
     const url = await freshDatabase();
     await migrate({ connectionString: url, migrationsDir: realMigrations });
 
-    await expect(migrate({ connectionString: url, migrationsDir: realMigrations })).resolves.toEqual({ applied: [] });
+    await expect(
+      migrate({ connectionString: url, migrationsDir: realMigrations }),
+    ).resolves.toEqual({ applied: [] });
   });
 
   it("lets two instances start together: each migration is applied exactly once", async () => {
@@ -88,8 +103,12 @@ describe("migrate", () => {
       migrate({ connectionString: url, migrationsDir: realMigrations }),
     ]);
 
-    expect([...first.applied, ...second.applied].sort()).toEqual((first.applied.length ? first.applied : second.applied).sort());
-    const count = await withClient(url, (client) => client.query(`SELECT count(*)::int AS n FROM "_prisma_migrations"`));
+    expect([...first.applied, ...second.applied].sort()).toEqual(
+      (first.applied.length ? first.applied : second.applied).sort(),
+    );
+    const count = await withClient(url, (client) =>
+      client.query(`SELECT count(*)::int AS n FROM "_prisma_migrations"`),
+    );
     expect(count.rows[0].n).toBe(first.applied.length + second.applied.length);
   });
 
@@ -102,7 +121,9 @@ describe("migrate", () => {
 
     const attempt = migrate({ connectionString: url, migrationsDir: dir });
     await expect(attempt).rejects.toBeInstanceOf(MigrationError);
-    await expect(attempt).rejects.toThrow(new RegExp(`${applied[0]} was edited after it was applied.*migration\\.sql`));
+    await expect(attempt).rejects.toThrow(
+      new RegExp(`${applied[0]} was edited after it was applied.*migration\\.sql`),
+    );
   });
 
   it("treats a change of line endings alone as unchanged, as Prisma does", async () => {
@@ -112,7 +133,9 @@ describe("migrate", () => {
     const file = path.join(dir, applied[0] as string, "migration.sql");
     await writeFile(file, (await readFile(file, "utf8")).replace(/\n/g, "\r\n"));
 
-    await expect(migrate({ connectionString: url, migrationsDir: dir })).resolves.toEqual({ applied: [] });
+    await expect(migrate({ connectionString: url, migrationsDir: dir })).resolves.toEqual({
+      applied: [],
+    });
   });
 
   it("rolls back a failing migration completely and records nothing for it", async () => {
@@ -121,12 +144,21 @@ describe("migrate", () => {
     await migrate({ connectionString: url, migrationsDir: dir });
     const broken = path.join(dir, "99990101000000_broken");
     await mkdir(broken);
-    await writeFile(path.join(broken, "migration.sql"), `CREATE TABLE "Half" (id INT);\nSELECT * FROM "NoSuchTable";\n`);
+    await writeFile(
+      path.join(broken, "migration.sql"),
+      `CREATE TABLE "Half" (id INT);\nSELECT * FROM "NoSuchTable";\n`,
+    );
 
-    await expect(migrate({ connectionString: url, migrationsDir: dir })).rejects.toThrow(/99990101000000_broken failed and was rolled back/);
+    await expect(migrate({ connectionString: url, migrationsDir: dir })).rejects.toThrow(
+      /99990101000000_broken failed and was rolled back/,
+    );
     const state = await withClient(url, async (client) => ({
       half: (await client.query(`SELECT to_regclass('"Half"') AS t`)).rows[0].t,
-      recorded: (await client.query(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = '99990101000000_broken'`)).rows[0].n,
+      recorded: (
+        await client.query(
+          `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = '99990101000000_broken'`,
+        )
+      ).rows[0].n,
     }));
     expect(state).toEqual({ half: null, recorded: 0 });
   });
@@ -135,9 +167,14 @@ describe("migrate", () => {
     const url = await freshDatabase();
     const dir = await copyMigrations();
     await mkdir(path.join(dir, "99990101000000_extra"));
-    await writeFile(path.join(dir, "99990101000000_extra", "migration.sql"), `CREATE TABLE "Extra" (id INT);\n`);
+    await writeFile(
+      path.join(dir, "99990101000000_extra", "migration.sql"),
+      `CREATE TABLE "Extra" (id INT);\n`,
+    );
     await migrate({ connectionString: url, migrationsDir: dir });
 
-    await expect(migrate({ connectionString: url, migrationsDir: realMigrations })).rejects.toThrow(/99990101000000_extra applied, but prisma\/migrations has no folder/);
+    await expect(migrate({ connectionString: url, migrationsDir: realMigrations })).rejects.toThrow(
+      /99990101000000_extra applied, but prisma\/migrations has no folder/,
+    );
   });
 });

@@ -38,7 +38,12 @@ export type MigrateOptions = {
 
 type MigrationFile = { name: string; file: string; sql: string; checksum: string };
 
-type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
+type AppliedRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+};
 
 export const defaultMigrationsDir = path.resolve(process.cwd(), "prisma", "migrations");
 
@@ -54,15 +59,23 @@ function matchesChecksum(sql: string, checksum: string): boolean {
 
 export async function readMigrations(migrationsDir: string): Promise<MigrationFile[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch((error: unknown) => {
-    throw new MigrationError(`Cannot read the migrations folder ${migrationsDir}: ${(error as Error).message}`);
+    throw new MigrationError(
+      `Cannot read the migrations folder ${migrationsDir}: ${(error as Error).message}`,
+    );
   });
 
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const migrations: MigrationFile[] = [];
 
   for (const name of names) {
     const file = path.join(migrationsDir, name, "migration.sql");
-    const exists = await stat(file).then(() => true, () => false);
+    const exists = await stat(file).then(
+      () => true,
+      () => false,
+    );
 
     if (!exists) {
       throw new MigrationError(`The migration folder ${name} has no migration.sql (${file}).`);
@@ -75,7 +88,11 @@ export async function readMigrations(migrationsDir: string): Promise<MigrationFi
   return migrations;
 }
 
-export async function migrate({ connectionString, migrationsDir = defaultMigrationsDir, log = () => undefined }: MigrateOptions) {
+export async function migrate({
+  connectionString,
+  migrationsDir = defaultMigrationsDir,
+  log = () => undefined,
+}: MigrateOptions) {
   const migrations = await readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString });
   const applied: string[] = [];
@@ -144,6 +161,8 @@ async function applyOne(client: pg.Client, migration: MigrationFile) {
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
-    throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
+    throw new MigrationError(
+      `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
+    );
   }
 }

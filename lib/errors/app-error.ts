@@ -66,7 +66,10 @@ export function toAppError(error: unknown): AppError {
   }
 
   if (isConnectionError(error)) {
-    return new AppError("UNAVAILABLE", "The database is not reachable right now. Please try again in a moment.");
+    return new AppError(
+      "UNAVAILABLE",
+      "The database is not reachable right now. Please try again in a moment.",
+    );
   }
 
   return new AppError("INTERNAL", "Something went wrong on our side. Please try again.");

@@ -14,8 +14,15 @@ export function errorResponse(error: unknown): NextResponse {
 
   return NextResponse.json(
     {
-      error: { code: appError.code, message: appError.message, ...(appError.fieldErrors ? { fieldErrors: appError.fieldErrors } : {}) },
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.fieldErrors ? { fieldErrors: appError.fieldErrors } : {}),
+      },
     },
-    { status: appError.status, headers: appError.code === "UNAVAILABLE" ? { "Retry-After": "2" } : {} },
+    {
+      status: appError.status,
+      headers: appError.code === "UNAVAILABLE" ? { "Retry-After": "2" } : {},
+    },
   );
 }

@@ -15,7 +15,10 @@ export async function readJson<Schema extends z.ZodType>(
   const declared = Number(request.headers.get("content-length") ?? "0");
 
   if (declared > maxBytes) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `The request body is too large (limit ${maxBytes} bytes).`);
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `The request body is too large (limit ${maxBytes} bytes).`,
+    );
   }
 
   const raw = await readLimited(request, maxBytes);
@@ -32,7 +35,11 @@ export async function readJson<Schema extends z.ZodType>(
   if (!result.success) {
     const fieldErrors = zodToFieldErrors(result.error);
     const first = result.error.issues[0];
-    throw new AppError("INVALID_INPUT", first ? first.message : "The request is not valid.", fieldErrors);
+    throw new AppError(
+      "INVALID_INPUT",
+      first ? first.message : "The request is not valid.",
+      fieldErrors,
+    );
   }
 
   return result.data;
@@ -55,7 +62,10 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new AppError("PAYLOAD_TOO_LARGE", `The request body is too large (limit ${maxBytes} bytes).`);
+      throw new AppError(
+        "PAYLOAD_TOO_LARGE",
+        `The request body is too large (limit ${maxBytes} bytes).`,
+      );
     }
     chunks.push(value);
   }

@@ -30,7 +30,9 @@ describe("normalizeText", () => {
 
 describe("hashText", () => {
   it("is the SHA-256 of the UTF-8 text", () => {
-    expect(hashText("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(hashText("abc")).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
     expect(hashText("👍")).not.toBe(hashText("👎"));
   });
 });

@@ -8,7 +8,9 @@ const labelIdsSchema = z
 
 const commentSchema = z
   .string({ error: "The comment must be text." })
-  .max(limits.commentMax, { message: `The comment can have at most ${limits.commentMax} characters.` });
+  .max(limits.commentMax, {
+    message: `The comment can have at most ${limits.commentMax} characters.`,
+  });
 
 const confidenceSchema = z
   .number({ error: "Confidence must be 1, 2 or 3." })
@@ -20,10 +22,15 @@ const confidenceSchema = z
 // Offsets are Unicode code points, end exclusive (see lib/anchoring/text-position.ts).
 export const createAnnotationSchema = z
   .object({
-    start: z.number({ error: "start must be a number." }).int({ message: "start must be a whole number." }).min(0, {
-      message: "start cannot be negative.",
-    }),
-    end: z.number({ error: "end must be a number." }).int({ message: "end must be a whole number." }),
+    start: z
+      .number({ error: "start must be a number." })
+      .int({ message: "start must be a whole number." })
+      .min(0, {
+        message: "start cannot be negative.",
+      }),
+    end: z
+      .number({ error: "end must be a number." })
+      .int({ message: "end must be a whole number." }),
     exact: z.string({ error: "exact (the highlighted text) is required." }).min(1, {
       message: "The highlight is empty.",
     }),
@@ -34,7 +41,10 @@ export const createAnnotationSchema = z
     documentVersion: z.number().int().min(1).optional(),
   })
   .strict()
-  .refine((value) => value.end > value.start, { message: "end must be after start.", path: ["end"] });
+  .refine((value) => value.end > value.start, {
+    message: "end must be after start.",
+    path: ["end"],
+  });
 
 export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
 export type CreateAnnotationData = z.output<typeof createAnnotationSchema>;

@@ -19,8 +19,12 @@ export const signUpSchema = z.object({
   email: emailSchema,
   password: z
     .string({ error: "Choose a password." })
-    .min(limits.passwordMin, { message: `Use at least ${limits.passwordMin} characters for your password.` })
-    .max(limits.passwordMax, { message: `Use at most ${limits.passwordMax} characters for your password.` }),
+    .min(limits.passwordMin, {
+      message: `Use at least ${limits.passwordMin} characters for your password.`,
+    })
+    .max(limits.passwordMax, {
+      message: `Use at most ${limits.passwordMax} characters for your password.`,
+    }),
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -19,4 +19,8 @@ export const createWorkspaceSchema = z.object({
 
 export type CreateWorkspaceInput = z.infer<typeof createWorkspaceSchema>;
 
-export const idSchema = z.string().min(1).max(64).regex(/^[a-z0-9]+$/i, { message: "Malformed id." });
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9]+$/i, { message: "Malformed id." });

@@ -14,6 +14,10 @@ export async function resolveDatabase(log: (message: string) => void): Promise<R
     return { url: external, isEmbedded: false, stop: async () => undefined };
   }
 
-  const server = await startEmbeddedPostgres({ dataDir: path.join(stateDir, "postgres"), database: "framewise", log });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(stateDir, "postgres"),
+    database: "framewise",
+    log,
+  });
   return { url: server.url, isEmbedded: true, stop: server.stop };
 }

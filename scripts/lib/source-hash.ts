@@ -5,7 +5,13 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
 const folders = ["app", "components", "lib", "public", "types"];
-const files = ["next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"];
+const files = [
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "prisma/schema.prisma",
+];
 const skip = new Set(["node_modules", ".next", "generated"]);
 
 async function walk(folder: string, found: string[]) {

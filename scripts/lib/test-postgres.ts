@@ -22,7 +22,9 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export async function acquireTestPostgres(log: (message: string) => void = () => undefined): Promise<TestPostgres> {
+export async function acquireTestPostgres(
+  log: (message: string) => void = () => undefined,
+): Promise<TestPostgres> {
   const given = process.env.FRAMEWISE_TEST_ADMIN_URL ?? process.env.TEST_DATABASE_URL;
   let adminUrl: string;
   let release = async () => undefined as void;
@@ -60,7 +62,9 @@ export async function acquireTestPostgres(log: (message: string) => void = () =>
     },
     async dropDatabase(url) {
       const name = decodeURIComponent(new URL(url).pathname.slice(1));
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+      await admin((client) =>
+        client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
+      );
     },
     release,
   };

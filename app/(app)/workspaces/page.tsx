@@ -22,7 +22,9 @@ export default async function WorkspacesPage() {
           Your workspaces
         </h1>
         {memberships.length === 0 ? (
-          <p className="text-stone-700">You are not in any workspace yet. Create one to add articles and start highlighting.</p>
+          <p className="text-stone-700">
+            You are not in any workspace yet. Create one to add articles and start highlighting.
+          </p>
         ) : (
           <ul className="flex flex-col gap-2">
             {memberships.map(({ workspace, role }) => (
@@ -33,8 +35,8 @@ export default async function WorkspacesPage() {
                 >
                   <span className="font-medium">{workspace.name}</span>
                   <span className="text-sm text-stone-600">
-                    {kindNames[workspace.kind]} · {roleNames[role]} · {workspace._count.documents} documents ·{" "}
-                    {workspace._count.members} members
+                    {kindNames[workspace.kind]} · {roleNames[role]} · {workspace._count.documents}{" "}
+                    documents · {workspace._count.members} members
                   </span>
                 </Link>
               </li>
@@ -42,7 +44,10 @@ export default async function WorkspacesPage() {
           </ul>
         )}
       </section>
-      <section aria-labelledby="create-workspace-heading" className="flex flex-col gap-3 rounded-lg border border-stone-300 bg-white p-4">
+      <section
+        aria-labelledby="create-workspace-heading"
+        className="flex flex-col gap-3 rounded-lg border border-stone-300 bg-white p-4"
+      >
         <h2 id="create-workspace-heading" className="text-lg font-semibold">
           Create a workspace
         </h2>

@@ -30,7 +30,11 @@ export const newsroomReviewPreset: CodebookPreset = {
       required: false,
       color: "#E69F00",
       labels: [
-        { key: "named_person", name: "Named person", description: "Attributed to a person by name." },
+        {
+          key: "named_person",
+          name: "Named person",
+          description: "Attributed to a person by name.",
+        },
         {
           key: "named_organization",
           name: "Named organisation",
@@ -48,7 +52,11 @@ export const newsroomReviewPreset: CodebookPreset = {
           name: "Vague attribution",
           description: 'Weasel words such as "critics say" or "experts believe".',
         },
-        { key: "no_source", name: "No source", description: "A factual claim with no attribution." },
+        {
+          key: "no_source",
+          name: "No source",
+          description: "A factual claim with no attribution.",
+        },
       ],
     },
     {
@@ -67,8 +75,16 @@ export const newsroomReviewPreset: CodebookPreset = {
         },
         { key: "misleading", name: "Misleading", description: "Creates a false impression." },
         { key: "false", name: "False", description: "The claim is not accurate." },
-        { key: "unverifiable", name: "Unverifiable", description: "Cannot be checked with what is available." },
-        { key: "opinion", name: "Opinion, not a factual claim", description: "Nothing here to fact-check." },
+        {
+          key: "unverifiable",
+          name: "Unverifiable",
+          description: "Cannot be checked with what is available.",
+        },
+        {
+          key: "opinion",
+          name: "Opinion, not a factual claim",
+          description: "Nothing here to fact-check.",
+        },
       ],
     },
     {
@@ -115,16 +131,22 @@ export const newsroomReviewPreset: CodebookPreset = {
     {
       key: "ai_involvement",
       name: "AI involvement",
-      description: "Your assessment of whether the passage was produced with AI (a judgement, not a detection).",
+      description:
+        "Your assessment of whether the passage was produced with AI (a judgement, not a detection).",
       multiple: false,
       required: false,
       color: "#009E73",
       labels: [
-        { key: "none_declared", name: "None declared", description: "No sign or statement of AI use." },
+        {
+          key: "none_declared",
+          name: "None declared",
+          description: "No sign or statement of AI use.",
+        },
         {
           key: "ai_assisted",
           name: "AI-assisted",
-          description: "Human text edited or extended with AI (IPTC compositeWithTrainedAlgorithmicMedia).",
+          description:
+            "Human text edited or extended with AI (IPTC compositeWithTrainedAlgorithmicMedia).",
         },
         {
           key: "ai_generated",

@@ -28,7 +28,12 @@ export type AnnotationView = Omit<AnnotationRow, "labels" | "createdAt" | "updat
   updatedAt: string;
 };
 
-export function toAnnotationView({ labels, createdAt, updatedAt, ...row }: AnnotationRow): AnnotationView {
+export function toAnnotationView({
+  labels,
+  createdAt,
+  updatedAt,
+  ...row
+}: AnnotationRow): AnnotationView {
   return {
     ...row,
     labelIds: labels.map((label) => label.labelId),

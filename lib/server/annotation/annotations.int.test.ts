@@ -16,7 +16,9 @@ let ctx: Awaited<ReturnType<typeof makeWorkspaceWithRoles>>;
 let documentId: string;
 let labels: Record<string, string>;
 
-function input(values: Partial<CreateAnnotationData> & Pick<CreateAnnotationData, "start" | "end" | "exact">): CreateAnnotationData {
+function input(
+  values: Partial<CreateAnnotationData> & Pick<CreateAnnotationData, "start" | "end" | "exact">,
+): CreateAnnotationData {
   return createAnnotationSchema.parse(values);
 }
 
@@ -35,20 +37,39 @@ describe("creating highlights", () => {
     const annotation = await createAnnotation({
       userId: ctx.annotator.id,
       documentId,
-      input: input({ start: 7, end: 11, exact: "news", labelIds: [labels["framing:Loaded_Language"] as string], comment: " Emotive " }),
+      input: input({
+        start: 7,
+        end: 11,
+        exact: "news",
+        labelIds: [labels["framing:Loaded_Language"] as string],
+        comment: " Emotive ",
+      }),
     });
 
-    expect(annotation).toMatchObject({ start: 7, end: 11, exact: "news", prefix: "Fake 👍 ", comment: "Emotive", documentVersion: 1 });
+    expect(annotation).toMatchObject({
+      start: 7,
+      end: 11,
+      exact: "news",
+      prefix: "Fake 👍 ",
+      comment: "Emotive",
+      documentVersion: 1,
+    });
     expect(annotation.suffix.startsWith(", critics say")).toBe(true);
     expect([...text].slice(annotation.start, annotation.end).join("")).toBe("news");
 
-    const audit = await getDb().auditEvent.findFirst({ where: { entityId: annotation.id, action: "annotation.create" } });
+    const audit = await getDb().auditEvent.findFirst({
+      where: { entityId: annotation.id, action: "annotation.create" },
+    });
     expect(audit?.actorId).toBe(ctx.annotator.id);
     expect(audit?.workspaceId).toBe(ctx.workspace.id);
   });
 
   it.each(["owner", "editor", "annotator"] as const)("lets the %s annotate", async (role) => {
-    const annotation = await createAnnotation({ userId: ctx[role].id, documentId, input: input({ start: 0, end: 4, exact: "Fake" }) });
+    const annotation = await createAnnotation({
+      userId: ctx[role].id,
+      documentId,
+      input: input({ start: 0, end: 4, exact: "Fake" }),
+    });
 
     expect(annotation.author.id).toBe(ctx[role].id);
   });
@@ -56,27 +77,47 @@ describe("creating highlights", () => {
   it("refuses a viewer with 403 semantics and writes nothing", async () => {
     const before = await annotationCount();
 
-    await expect(createAnnotation({ userId: ctx.viewer.id, documentId, input: input({ start: 0, end: 4, exact: "Fake" }) })).rejects.toMatchObject({
+    await expect(
+      createAnnotation({
+        userId: ctx.viewer.id,
+        documentId,
+        input: input({ start: 0, end: 4, exact: "Fake" }),
+      }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     expect(await annotationCount()).toBe(before);
   });
 
   it("answers an outsider 'not found' for another workspace's document", async () => {
-    await expect(createAnnotation({ userId: ctx.outsider.id, documentId, input: input({ start: 0, end: 4, exact: "Fake" }) })).rejects.toMatchObject({
+    await expect(
+      createAnnotation({
+        userId: ctx.outsider.id,
+        documentId,
+        input: input({ start: 0, end: 4, exact: "Fake" }),
+      }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(listAnnotations({ userId: ctx.outsider.id, documentId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listAnnotations({ userId: ctx.outsider.id, documentId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it.each([
     ["offsets past the end", { start: 70, end: 500, exact: "x" }, /end of the text/i],
-    ["a quote that does not match the offsets", { start: 7, end: 11, exact: "NEWS" }, /does not match/i],
+    [
+      "a quote that does not match the offsets",
+      { start: 7, end: 11, exact: "NEWS" },
+      /does not match/i,
+    ],
     ["a whitespace-only span", { start: 38, end: 40, exact: "\n\n" }, /only/i],
   ])("refuses %s with a clear message and writes nothing", async (_name, values, message) => {
     const before = await annotationCount();
 
-    await expect(createAnnotation({ userId: ctx.annotator.id, documentId, input: input(values) })).rejects.toMatchObject({
+    await expect(
+      createAnnotation({ userId: ctx.annotator.id, documentId, input: input(values) }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       message: expect.stringMatching(message),
     });
@@ -88,8 +129,20 @@ describe("creating highlights", () => {
     const before = await annotationCount();
 
     await expect(
-      createAnnotation({ userId: ctx.annotator.id, documentId, input: input({ start: 0, end: 4, exact: "Fake", labelIds: [foreign["stance:critical"] as string] }) }),
-    ).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/Unknown label/) });
+      createAnnotation({
+        userId: ctx.annotator.id,
+        documentId,
+        input: input({
+          start: 0,
+          end: 4,
+          exact: "Fake",
+          labelIds: [foreign["stance:critical"] as string],
+        }),
+      }),
+    ).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringMatching(/Unknown label/),
+    });
     expect(await annotationCount()).toBe(before);
   });
 
@@ -98,63 +151,120 @@ describe("creating highlights", () => {
       createAnnotation({
         userId: ctx.annotator.id,
         documentId,
-        input: input({ start: 0, end: 4, exact: "Fake", labelIds: [labels["stance:critical"] as string, labels["stance:supportive"] as string] }),
+        input: input({
+          start: 0,
+          end: 4,
+          exact: "Fake",
+          labelIds: [labels["stance:critical"] as string, labels["stance:supportive"] as string],
+        }),
       }),
-    ).rejects.toMatchObject({ code: "INVALID_INPUT", message: "Stance takes one label per highlight." });
+    ).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: "Stance takes one label per highlight.",
+    });
 
     const annotation = await createAnnotation({
       userId: ctx.annotator.id,
       documentId,
-      input: input({ start: 0, end: 4, exact: "Fake", labelIds: [labels["framing:Loaded_Language"] as string, labels["framing:Doubt"] as string] }),
+      input: input({
+        start: 0,
+        end: 4,
+        exact: "Fake",
+        labelIds: [labels["framing:Loaded_Language"] as string, labels["framing:Doubt"] as string],
+      }),
     });
     expect(annotation.labelIds).toHaveLength(2);
   });
 
   it("refuses a save made against an older version of the document", async () => {
     await expect(
-      createAnnotation({ userId: ctx.annotator.id, documentId, input: input({ start: 0, end: 4, exact: "Fake", documentVersion: 2 }) }),
+      createAnnotation({
+        userId: ctx.annotator.id,
+        documentId,
+        input: input({ start: 0, end: 4, exact: "Fake", documentVersion: 2 }),
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("validates malformed payloads at the schema boundary", () => {
     expect(createAnnotationSchema.safeParse({ start: -1, end: 2, exact: "a" }).success).toBe(false);
     expect(createAnnotationSchema.safeParse({ start: 5, end: 5, exact: "a" }).success).toBe(false);
-    expect(createAnnotationSchema.safeParse({ start: 1.5, end: 2, exact: "a" }).success).toBe(false);
-    expect(createAnnotationSchema.safeParse({ start: 0, end: 2, exact: "ab", extra: true }).success).toBe(false);
-    expect(createAnnotationSchema.safeParse({ start: 0, end: 2, exact: "ab", confidence: 7 }).success).toBe(false);
+    expect(createAnnotationSchema.safeParse({ start: 1.5, end: 2, exact: "a" }).success).toBe(
+      false,
+    );
+    expect(
+      createAnnotationSchema.safeParse({ start: 0, end: 2, exact: "ab", extra: true }).success,
+    ).toBe(false);
+    expect(
+      createAnnotationSchema.safeParse({ start: 0, end: 2, exact: "ab", confidence: 7 }).success,
+    ).toBe(false);
   });
 });
 
 describe("editing and deleting highlights", () => {
   it("lets the author edit labels, comment and confidence, and records before and after", async () => {
-    const created = await createAnnotation({ userId: ctx.annotator.id, documentId, input: input({ start: 13, end: 24, exact: "critics say" }) });
+    const created = await createAnnotation({
+      userId: ctx.annotator.id,
+      documentId,
+      input: input({ start: 13, end: 24, exact: "critics say" }),
+    });
 
     const updated = await updateAnnotation({
       userId: ctx.annotator.id,
       annotationId: created.id,
-      input: { labelIds: [labels["sourcing:vague_attribution"] as string], comment: "Which critics?", confidence: 3 },
+      input: {
+        labelIds: [labels["sourcing:vague_attribution"] as string],
+        comment: "Which critics?",
+        confidence: 3,
+      },
     });
 
-    expect(updated).toMatchObject({ comment: "Which critics?", confidence: 3, labelIds: [labels["sourcing:vague_attribution"]] });
-    const audit = await getDb().auditEvent.findFirstOrThrow({ where: { entityId: created.id, action: "annotation.update" } });
+    expect(updated).toMatchObject({
+      comment: "Which critics?",
+      confidence: 3,
+      labelIds: [labels["sourcing:vague_attribution"]],
+    });
+    const audit = await getDb().auditEvent.findFirstOrThrow({
+      where: { entityId: created.id, action: "annotation.update" },
+    });
     expect(audit.before).toMatchObject({ comment: "" });
     expect(audit.after).toMatchObject({ comment: "Which critics?" });
   });
 
   it("refuses edits and deletes by other members (forbidden) and outsiders (not found)", async () => {
-    const created = await createAnnotation({ userId: ctx.annotator.id, documentId, input: input({ start: 0, end: 4, exact: "Fake" }) });
+    const created = await createAnnotation({
+      userId: ctx.annotator.id,
+      documentId,
+      input: input({ start: 0, end: 4, exact: "Fake" }),
+    });
 
     for (const role of ["owner", "editor", "viewer"] as const) {
-      await expect(updateAnnotation({ userId: ctx[role].id, annotationId: created.id, input: { comment: "mine now" } })).rejects.toMatchObject({
+      await expect(
+        updateAnnotation({
+          userId: ctx[role].id,
+          annotationId: created.id,
+          input: { comment: "mine now" },
+        }),
+      ).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
-      await expect(deleteAnnotation({ userId: ctx[role].id, annotationId: created.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(
+        deleteAnnotation({ userId: ctx[role].id, annotationId: created.id }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
 
-    await expect(updateAnnotation({ userId: ctx.outsider.id, annotationId: created.id, input: { comment: "x" } })).rejects.toMatchObject({
+    await expect(
+      updateAnnotation({
+        userId: ctx.outsider.id,
+        annotationId: created.id,
+        input: { comment: "x" },
+      }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(deleteAnnotation({ userId: ctx.outsider.id, annotationId: created.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      deleteAnnotation({ userId: ctx.outsider.id, annotationId: created.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const row = await getDb().annotation.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.comment).toBe("");
@@ -162,7 +272,11 @@ describe("editing and deleting highlights", () => {
   });
 
   it("soft-deletes the author's highlight: gone from the list, kept for history", async () => {
-    const created = await createAnnotation({ userId: ctx.annotator.id, documentId, input: input({ start: 0, end: 4, exact: "Fake" }) });
+    const created = await createAnnotation({
+      userId: ctx.annotator.id,
+      documentId,
+      input: input({ start: 0, end: 4, exact: "Fake" }),
+    });
 
     await deleteAnnotation({ userId: ctx.annotator.id, annotationId: created.id });
 
@@ -170,7 +284,9 @@ describe("editing and deleting highlights", () => {
     expect(listed.map((annotation) => annotation.id)).not.toContain(created.id);
     const row = await getDb().annotation.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.deletedAt).not.toBeNull();
-    await expect(deleteAnnotation({ userId: ctx.annotator.id, annotationId: created.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      deleteAnnotation({ userId: ctx.annotator.id, annotationId: created.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("shows every member the workspace's highlights in reading order", async () => {

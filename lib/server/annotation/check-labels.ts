@@ -30,7 +30,11 @@ export async function checkLabels({ tx, workspaceId, labelIds }: CheckLabelsOpti
   const perDimension = new Map<string, { name: string; multiple: boolean; count: number }>();
 
   for (const { dimension } of labels) {
-    const entry = perDimension.get(dimension.id) ?? { name: dimension.name, multiple: dimension.multiple, count: 0 };
+    const entry = perDimension.get(dimension.id) ?? {
+      name: dimension.name,
+      multiple: dimension.multiple,
+      count: 0,
+    };
     entry.count += 1;
     perDimension.set(dimension.id, entry);
   }

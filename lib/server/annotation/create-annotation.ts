@@ -19,7 +19,13 @@ export async function createAnnotation({ userId, documentId, input }: CreateAnno
 
   const document = await db.document.findFirst({
     where: { id: documentId, workspace: { members: { some: { userId } } } },
-    select: { id: true, workspaceId: true, text: true, version: true, workspace: { select: { members: { where: { userId }, select: { role: true } } } } },
+    select: {
+      id: true,
+      workspaceId: true,
+      text: true,
+      version: true,
+      workspace: { select: { members: { where: { userId }, select: { role: true } } } },
+    },
   });
 
   const role = document?.workspace.members[0]?.role;
@@ -42,13 +48,19 @@ export async function createAnnotation({ userId, documentId, input }: CreateAnno
   const span = validateSpan(document.text, input);
 
   if (!span.ok) {
-    throw new AppError("INVALID_INPUT", span.message, { [span.code === "QUOTE_MISMATCH" ? "exact" : "start"]: [span.message] });
+    throw new AppError("INVALID_INPUT", span.message, {
+      [span.code === "QUOTE_MISMATCH" ? "exact" : "start"]: [span.message],
+    });
   }
 
   const quote = describeQuote(document.text, input.start, input.end);
 
   return db.$transaction(async (tx) => {
-    const labelIds = await checkLabels({ tx, workspaceId: document.workspaceId, labelIds: input.labelIds });
+    const labelIds = await checkLabels({
+      tx,
+      workspaceId: document.workspaceId,
+      labelIds: input.labelIds,
+    });
 
     const row = await tx.annotation.create({
       data: {

@@ -6,17 +6,30 @@ import { forbidden, notFound } from "@/lib/errors/app-error";
 
 import { annotationViewSelect } from "./annotation-view";
 
-type FindOwnAnnotationOptions = { tx: Prisma.TransactionClient; userId: string; annotationId: string };
+type FindOwnAnnotationOptions = {
+  tx: Prisma.TransactionClient;
+  userId: string;
+  annotationId: string;
+};
 
 // Members who can see an annotation get "forbidden" when it is not theirs;
 // everyone else gets "not found".
 export async function findOwnAnnotation({ tx, userId, annotationId }: FindOwnAnnotationOptions) {
   const annotation = await tx.annotation.findFirst({
-    where: { id: annotationId, deletedAt: null, document: { workspace: { members: { some: { userId } } } } },
+    where: {
+      id: annotationId,
+      deletedAt: null,
+      document: { workspace: { members: { some: { userId } } } },
+    },
     select: {
       ...annotationViewSelect,
       authorId: true,
-      document: { select: { workspaceId: true, workspace: { select: { members: { where: { userId }, select: { role: true } } } } } },
+      document: {
+        select: {
+          workspaceId: true,
+          workspace: { select: { members: { where: { userId }, select: { role: true } } } },
+        },
+      },
     },
   });
 

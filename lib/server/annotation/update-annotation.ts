@@ -9,14 +9,21 @@ import { annotationViewSelect, toAnnotationView } from "./annotation-view";
 import { checkLabels } from "./check-labels";
 import { findOwnAnnotation } from "./find-own-annotation";
 
-type UpdateAnnotationOptions = { userId: string; annotationId: string; input: UpdateAnnotationData };
+type UpdateAnnotationOptions = {
+  userId: string;
+  annotationId: string;
+  input: UpdateAnnotationData;
+};
 
 export async function updateAnnotation({ userId, annotationId, input }: UpdateAnnotationOptions) {
   return getDb().$transaction(async (tx) => {
     const { row, workspaceId } = await findOwnAnnotation({ tx, userId, annotationId });
     const before = toAnnotationView(row);
 
-    const labelIds = input.labelIds === undefined ? undefined : await checkLabels({ tx, workspaceId, labelIds: input.labelIds });
+    const labelIds =
+      input.labelIds === undefined
+        ? undefined
+        : await checkLabels({ tx, workspaceId, labelIds: input.labelIds });
 
     const updated = await tx.annotation.update({
       where: { id: annotationId },

@@ -17,6 +17,10 @@ type RecordAuditEventOptions = {
 // Always called inside the transaction that makes the change, so the log cannot drift.
 export async function recordAuditEvent({ tx, before, after, ...event }: RecordAuditEventOptions) {
   await tx.auditEvent.create({
-    data: { ...event, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) },
+    data: {
+      ...event,
+      ...(before === undefined ? {} : { before }),
+      ...(after === undefined ? {} : { after }),
+    },
   });
 }

@@ -8,7 +8,12 @@ type CreateCodebookFromPresetOptions = {
   isDefault: boolean;
 };
 
-export async function createCodebookFromPreset({ tx, workspaceId, preset, isDefault }: CreateCodebookFromPresetOptions) {
+export async function createCodebookFromPreset({
+  tx,
+  workspaceId,
+  preset,
+  isDefault,
+}: CreateCodebookFromPresetOptions) {
   return tx.codebook.create({
     data: {
       workspaceId,

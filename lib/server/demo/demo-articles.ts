@@ -83,11 +83,41 @@ Ultimately, the success of the charge will depend on a variety of factors, inclu
 
 // Sample highlights on the demo articles: [article index, exact quote, dimension key, label key, comment].
 export const demoHighlights: [number, string, string, string, string][] = [
-  [1, "zealots at the town hall", "framing", "Name_Calling-Labeling", "Labels the council instead of engaging with the policy."],
-  [1, "declared war on anyone who dares to own a car", "framing", "Loaded_Language", "War metaphor for a traffic charge."],
-  [1, "Either we stand up to this now, or we hand our streets to the bureaucrats for good.", "framing", "False_Dilemma-No_Choice", "Only two options offered."],
+  [
+    1,
+    "zealots at the town hall",
+    "framing",
+    "Name_Calling-Labeling",
+    "Labels the council instead of engaging with the policy.",
+  ],
+  [
+    1,
+    "declared war on anyone who dares to own a car",
+    "framing",
+    "Loaded_Language",
+    "War metaphor for a traffic charge.",
+  ],
+  [
+    1,
+    "Either we stand up to this now, or we hand our streets to the bureaucrats for good.",
+    "framing",
+    "False_Dilemma-No_Choice",
+    "Only two options offered.",
+  ],
   [2, "critics say", "sourcing", "vague_attribution", "Which critics?"],
-  [2, "Traffic in the old town has actually fallen by 30% in the last five years", "sourcing", "no_source", "No source given for the figure."],
+  [
+    2,
+    "Traffic in the old town has actually fallen by 30% in the last five years",
+    "sourcing",
+    "no_source",
+    "No source given for the figure.",
+  ],
   [0, "said council leader Priya Raman", "sourcing", "named_person", ""],
-  [3, "Experts agree that such schemes can be effective when implemented thoughtfully.", "accuracy", "unverifiable", "Generic filler with no expert named."],
+  [
+    3,
+    "Experts agree that such schemes can be effective when implemented thoughtfully.",
+    "accuracy",
+    "unverifiable",
+    "Generic filler with no expert named.",
+  ],
 ];

@@ -13,8 +13,16 @@ import { createCodebookFromPreset } from "../codebook/create-codebook-from-prese
 
 import { demoArticles, demoHighlights } from "./demo-articles";
 
-export const demoAccount = { email: "demo@framewise.local", password: "framewise-demo", name: "Demo Editor" };
-const demoClassmate = { email: "sam@framewise.local", password: "framewise-demo", name: "Sam Student" };
+export const demoAccount = {
+  email: "demo@framewise.local",
+  password: "framewise-demo",
+  name: "Demo Editor",
+};
+const demoClassmate = {
+  email: "sam@framewise.local",
+  password: "framewise-demo",
+  name: "Sam Student",
+};
 
 export async function seedDemoContent(db: Db) {
   const [ownerHash, classmateHash] = await Promise.all([
@@ -36,7 +44,12 @@ export async function seedDemoContent(db: Db) {
       data: {
         name: "Demo: one charge, four framings",
         kind: "CLASS",
-        members: { create: [{ userId: owner.id, role: "OWNER" }, { userId: classmate.id, role: "ANNOTATOR" }] },
+        members: {
+          create: [
+            { userId: owner.id, role: "OWNER" },
+            { userId: classmate.id, role: "ANNOTATOR" },
+          ],
+        },
       },
       select: { id: true },
     });
@@ -72,9 +85,14 @@ export async function seedDemoContent(db: Db) {
       documentIds.push({ id: document.id, text });
     }
 
-    for (const [index, [articleIndex, quote, dimensionKey, labelKey, comment]] of demoHighlights.entries()) {
+    for (const [
+      index,
+      [articleIndex, quote, dimensionKey, labelKey, comment],
+    ] of demoHighlights.entries()) {
       const document = documentIds[articleIndex];
-      const label = labels.find((candidate) => candidate.key === labelKey && candidate.dimension.key === dimensionKey);
+      const label = labels.find(
+        (candidate) => candidate.key === labelKey && candidate.dimension.key === dimensionKey,
+      );
       const at = document?.text.indexOf(quote) ?? -1;
 
       if (!document || !label || at < 0) {

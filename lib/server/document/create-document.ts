@@ -18,7 +18,9 @@ export async function createDocument({ userId, workspaceId, input }: CreateDocum
   const text = normalizeText(input.text);
 
   if (text.length === 0) {
-    throw new AppError("INVALID_INPUT", "Paste the article text.", { text: ["Paste the article text."] });
+    throw new AppError("INVALID_INPUT", "Paste the article text.", {
+      text: ["Paste the article text."],
+    });
   }
 
   return getDb().$transaction(async (tx) => {

@@ -18,7 +18,10 @@ describe("documents", () => {
     const created = await createDocument({
       userId: ctx.editor.id,
       workspaceId: ctx.workspace.id,
-      input: createDocumentSchema.parse({ title: "  Title  ", text: "\uFEFFLine one   \r\nCafe\u0301\r\n\r\n\r\n\r\nEnd" }),
+      input: createDocumentSchema.parse({
+        title: "  Title  ",
+        text: "\uFEFFLine one   \r\nCafe\u0301\r\n\r\n\r\n\r\nEnd",
+      }),
     });
     const stored = await getDb().document.findUniqueOrThrow({ where: { id: created.id } });
 
@@ -31,17 +34,33 @@ describe("documents", () => {
   it("lets owners and editors add documents, refuses annotators and viewers, hides the workspace from outsiders", async () => {
     const input = createDocumentSchema.parse({ title: "T", text: "Body" });
 
-    await expect(createDocument({ userId: ctx.owner.id, workspaceId: ctx.workspace.id, input })).resolves.toHaveProperty("id");
-    await expect(createDocument({ userId: ctx.annotator.id, workspaceId: ctx.workspace.id, input })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(createDocument({ userId: ctx.viewer.id, workspaceId: ctx.workspace.id, input })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(createDocument({ userId: ctx.outsider.id, workspaceId: ctx.workspace.id, input })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      createDocument({ userId: ctx.owner.id, workspaceId: ctx.workspace.id, input }),
+    ).resolves.toHaveProperty("id");
+    await expect(
+      createDocument({ userId: ctx.annotator.id, workspaceId: ctx.workspace.id, input }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      createDocument({ userId: ctx.viewer.id, workspaceId: ctx.workspace.id, input }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      createDocument({ userId: ctx.outsider.id, workspaceId: ctx.workspace.id, input }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("shows a document to members only", async () => {
-    const created = await createDocument({ userId: ctx.owner.id, workspaceId: ctx.workspace.id, input: createDocumentSchema.parse({ title: "T", text: "Body" }) });
+    const created = await createDocument({
+      userId: ctx.owner.id,
+      workspaceId: ctx.workspace.id,
+      input: createDocumentSchema.parse({ title: "T", text: "Body" }),
+    });
 
-    await expect(getDocumentForMember({ userId: ctx.viewer.id, documentId: created.id })).resolves.toMatchObject({ role: "VIEWER" });
-    await expect(getDocumentForMember({ userId: ctx.outsider.id, documentId: created.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      getDocumentForMember({ userId: ctx.viewer.id, documentId: created.id }),
+    ).resolves.toMatchObject({ role: "VIEWER" });
+    await expect(
+      getDocumentForMember({ userId: ctx.outsider.id, documentId: created.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it.each([

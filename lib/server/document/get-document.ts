@@ -22,7 +22,9 @@ export async function getDocumentForMember({ userId, documentId }: GetDocumentOp
       kind: true,
       version: true,
       createdAt: true,
-      workspace: { select: { id: true, name: true, members: { where: { userId }, select: { role: true } } } },
+      workspace: {
+        select: { id: true, name: true, members: { where: { userId }, select: { role: true } } },
+      },
     },
   });
 

@@ -31,7 +31,8 @@ export async function createUser(input: SignUpInput) {
     });
   } catch (error) {
     if ((error as { code?: unknown }).code === "P2002") {
-      const message = "This email cannot be used to sign up. If you already have an account, sign in instead.";
+      const message =
+        "This email cannot be used to sign up. If you already have an account, sign in instead.";
       throw new AppError("CONFLICT", message, { email: [message] });
     }
     throw error;

@@ -17,11 +17,16 @@ function uniqueAddress() {
 describe("sign-up and sign-in", () => {
   it("stores an argon2id hash, never the password, and signs in with the right password", async () => {
     const user = await makeUser("Ada");
-    const stored = await getDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    const stored = await getDb().user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { passwordHash: true },
+    });
 
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored.passwordHash).not.toContain(testPassword);
-    await expect(verifyCredentials({ email: user.email, password: testPassword, address: uniqueAddress() })).resolves.toEqual({
+    await expect(
+      verifyCredentials({ email: user.email, password: testPassword, address: uniqueAddress() }),
+    ).resolves.toEqual({
       id: user.id,
       email: user.email,
       name: "Ada",
@@ -32,7 +37,9 @@ describe("sign-up and sign-in", () => {
     const user = await makeUser("Case");
     const shouted = `  ${user.email.toUpperCase()} `;
 
-    await expect(verifyCredentials({ email: shouted, password: testPassword, address: uniqueAddress() })).resolves.toMatchObject({ id: user.id });
+    await expect(
+      verifyCredentials({ email: shouted, password: testPassword, address: uniqueAddress() }),
+    ).resolves.toMatchObject({ id: user.id });
   });
 
   it("omits the password hash from ordinary queries", async () => {
@@ -52,8 +59,16 @@ describe("sign-up and sign-in", () => {
   it("answers a wrong password and an unknown email the same way", async () => {
     const user = await makeUser("Same");
 
-    const wrongPassword = await verifyCredentials({ email: user.email, password: "wrong password!", address: uniqueAddress() });
-    const unknownEmail = await verifyCredentials({ email: `nobody-${randomUUID()}@example.org`, password: testPassword, address: uniqueAddress() });
+    const wrongPassword = await verifyCredentials({
+      email: user.email,
+      password: "wrong password!",
+      address: uniqueAddress(),
+    });
+    const unknownEmail = await verifyCredentials({
+      email: `nobody-${randomUUID()}@example.org`,
+      password: testPassword,
+      address: uniqueAddress(),
+    });
 
     expect(wrongPassword).toBeNull();
     expect(unknownEmail).toBeNull();
@@ -63,12 +78,25 @@ describe("sign-up and sign-in", () => {
     const user = await makeUser("Locked");
 
     for (let attempt = 0; attempt < throttlePolicy.maxFailuresPerAccount; attempt += 1) {
-      await expect(verifyCredentials({ email: user.email, password: "wrong password!", address: uniqueAddress() })).resolves.toBeNull();
+      await expect(
+        verifyCredentials({
+          email: user.email,
+          password: "wrong password!",
+          address: uniqueAddress(),
+        }),
+      ).resolves.toBeNull();
     }
 
-    const locked = verifyCredentials({ email: user.email, password: testPassword, address: uniqueAddress() });
+    const locked = verifyCredentials({
+      email: user.email,
+      password: testPassword,
+      address: uniqueAddress(),
+    });
     await expect(locked).rejects.toBeInstanceOf(AppError);
-    await expect(locked).rejects.toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/Try again in 15 minutes/) });
+    await expect(locked).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringMatching(/Try again in 15 minutes/),
+    });
   });
 
   it("locks unknown emails the same way, so a lockout does not reveal whether an account exists", async () => {
@@ -78,7 +106,9 @@ describe("sign-up and sign-in", () => {
       await verifyCredentials({ email, password: "wrong password!", address: uniqueAddress() });
     }
 
-    await expect(verifyCredentials({ email, password: "wrong password!", address: uniqueAddress() })).rejects.toMatchObject({
+    await expect(
+      verifyCredentials({ email, password: "wrong password!", address: uniqueAddress() }),
+    ).rejects.toMatchObject({
       code: "RATE_LIMITED",
     });
   });
@@ -87,12 +117,20 @@ describe("sign-up and sign-in", () => {
     const address = uniqueAddress();
 
     for (let attempt = 0; attempt < throttlePolicy.maxFailuresPerAddress; attempt += 1) {
-      await verifyCredentials({ email: `spray-${attempt}-${randomUUID()}@example.org`, password: "guess", address });
+      await verifyCredentials({
+        email: `spray-${attempt}-${randomUUID()}@example.org`,
+        password: "guess",
+        address,
+      });
     }
 
     const user = await makeUser("Bystander");
-    await expect(verifyCredentials({ email: user.email, password: testPassword, address })).rejects.toMatchObject({ code: "RATE_LIMITED" });
-    await expect(verifyCredentials({ email: user.email, password: testPassword, address: uniqueAddress() })).resolves.toMatchObject({
+    await expect(
+      verifyCredentials({ email: user.email, password: testPassword, address }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(
+      verifyCredentials({ email: user.email, password: testPassword, address: uniqueAddress() }),
+    ).resolves.toMatchObject({
       id: user.id,
     });
   });
@@ -101,12 +139,26 @@ describe("sign-up and sign-in", () => {
     const user = await makeUser("Recovers");
 
     for (let attempt = 0; attempt < throttlePolicy.maxFailuresPerAccount - 1; attempt += 1) {
-      await verifyCredentials({ email: user.email, password: "wrong password!", address: uniqueAddress() });
+      await verifyCredentials({
+        email: user.email,
+        password: "wrong password!",
+        address: uniqueAddress(),
+      });
     }
-    await verifyCredentials({ email: user.email, password: testPassword, address: uniqueAddress() });
-    await verifyCredentials({ email: user.email, password: "wrong password!", address: uniqueAddress() });
+    await verifyCredentials({
+      email: user.email,
+      password: testPassword,
+      address: uniqueAddress(),
+    });
+    await verifyCredentials({
+      email: user.email,
+      password: "wrong password!",
+      address: uniqueAddress(),
+    });
 
-    await expect(verifyCredentials({ email: user.email, password: testPassword, address: uniqueAddress() })).resolves.toMatchObject({
+    await expect(
+      verifyCredentials({ email: user.email, password: testPassword, address: uniqueAddress() }),
+    ).resolves.toMatchObject({
       id: user.id,
     });
   });

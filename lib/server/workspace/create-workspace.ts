@@ -16,7 +16,12 @@ export async function createWorkspace({ userId, input }: CreateWorkspaceOptions)
       select: { id: true, name: true, kind: true },
     });
 
-    await createCodebookFromPreset({ tx, workspaceId: workspace.id, preset: newsroomReviewPreset, isDefault: true });
+    await createCodebookFromPreset({
+      tx,
+      workspaceId: workspace.id,
+      preset: newsroomReviewPreset,
+      isDefault: true,
+    });
 
     await recordAuditEvent({
       tx,

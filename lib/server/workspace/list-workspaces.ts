@@ -9,7 +9,12 @@ export async function listWorkspacesForUser(userId: string) {
     select: {
       role: true,
       workspace: {
-        select: { id: true, name: true, kind: true, _count: { select: { documents: true, members: true } } },
+        select: {
+          id: true,
+          name: true,
+          kind: true,
+          _count: { select: { documents: true, members: true } },
+        },
       },
     },
   });

@@ -11,7 +11,11 @@ type RequireMembershipOptions = {
 };
 
 // Outsiders get "not found", never "forbidden": the workspace's existence stays private.
-export async function requireMembership({ userId, workspaceId, permission }: RequireMembershipOptions) {
+export async function requireMembership({
+  userId,
+  workspaceId,
+  permission,
+}: RequireMembershipOptions) {
   const membership = await getDb().membership.findUnique({
     where: { workspaceId_userId: { workspaceId, userId } },
     select: { role: true, workspace: { select: { id: true, name: true, kind: true } } },

@@ -12,12 +12,20 @@ export const metadata: Metadata = { title: "Workspace" };
 
 type WorkspacePageProps = { params: Promise<{ workspaceId: string }> };
 
-const kindNames = { ARTICLE: "Article", AI_ANALYSIS: "AI-generated analysis", SUBMISSION: "Submission" } as const;
+const kindNames = {
+  ARTICLE: "Article",
+  AI_ANALYSIS: "AI-generated analysis",
+  SUBMISSION: "Submission",
+} as const;
 
 export default async function WorkspacePage({ params }: WorkspacePageProps) {
   const user = await requireSessionUser();
-  const workspaceId = await orNotFound(params.then((value) => parseId(value.workspaceId, "This workspace")));
-  const membership = await orNotFound(requireMembership({ userId: user.id, workspaceId, permission: "readWorkspace" }));
+  const workspaceId = await orNotFound(
+    params.then((value) => parseId(value.workspaceId, "This workspace")),
+  );
+  const membership = await orNotFound(
+    requireMembership({ userId: user.id, workspaceId, permission: "readWorkspace" }),
+  );
   const documents = await listDocuments(workspaceId);
 
   return (
@@ -33,7 +41,10 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
           <h1 className="text-2xl font-semibold">{membership.workspace.name}</h1>
         </div>
         {can(membership.role, "addDocument") ? (
-          <Link href={`/workspaces/${workspaceId}/documents/new`} className="rounded-md bg-sky-800 px-3 py-2 text-sm font-medium text-white hover:bg-sky-900">
+          <Link
+            href={`/workspaces/${workspaceId}/documents/new`}
+            className="rounded-md bg-sky-800 px-3 py-2 text-sm font-medium text-white hover:bg-sky-900"
+          >
             Add an article
           </Link>
         ) : null}
@@ -43,7 +54,12 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
           Documents
         </h2>
         {documents.length === 0 ? (
-          <p className="text-stone-700">No documents yet.{can(membership.role, "addDocument") ? " Add an article by pasting its title and text." : ""}</p>
+          <p className="text-stone-700">
+            No documents yet.
+            {can(membership.role, "addDocument")
+              ? " Add an article by pasting its title and text."
+              : ""}
+          </p>
         ) : (
           <ul className="flex flex-col gap-2">
             {documents.map((document) => (
@@ -54,7 +70,13 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
                 >
                   <span className="font-serif text-lg">{document.title}</span>
                   <span className="text-sm text-stone-600">
-                    {[kindNames[document.kind], document.outlet, `${document._count.annotations} highlights`].filter(Boolean).join(" · ")}
+                    {[
+                      kindNames[document.kind],
+                      document.outlet,
+                      `${document._count.annotations} highlights`,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </span>
                 </Link>
               </li>

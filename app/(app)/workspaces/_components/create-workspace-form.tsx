@@ -13,9 +13,22 @@ export function CreateWorkspaceForm() {
 
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
-      <TextField id="name" label="Name" placeholder="Media literacy, period 3" defaultValue={failed?.values.name} errors={failed?.fieldErrors.name} required />
+      <TextField
+        id="name"
+        label="Name"
+        placeholder="Media literacy, period 3"
+        defaultValue={failed?.values.name}
+        errors={failed?.fieldErrors.name}
+        required
+      />
       <FieldShell id="kind" label="What is it for?" errors={failed?.fieldErrors.kind}>
-        <select id="kind" name="kind" defaultValue={failed?.values.kind ?? "NEWSROOM"} aria-describedby="kind-error" className="rounded-md border border-stone-400 bg-white px-3 py-2">
+        <select
+          id="kind"
+          name="kind"
+          defaultValue={failed?.values.kind ?? "NEWSROOM"}
+          aria-describedby="kind-error"
+          className="rounded-md border border-stone-400 bg-white px-3 py-2"
+        >
           <option value="CLASS">A class</option>
           <option value="NEWSROOM">A newsroom or editorial team</option>
           <option value="RESEARCH">A research project</option>

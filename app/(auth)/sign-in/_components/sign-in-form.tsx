@@ -31,7 +31,11 @@ export function SignInForm({ callbackUrl }: SignInFormProps) {
 
     if (!result || result.error) {
       // next-auth reports a plain failed check as "CredentialsSignin".
-      setMessage(!result || result.error === "CredentialsSignin" ? "Email or password is incorrect." : result.error);
+      setMessage(
+        !result || result.error === "CredentialsSignin"
+          ? "Email or password is incorrect."
+          : result.error,
+      );
       return;
     }
 
@@ -42,7 +46,13 @@ export function SignInForm({ callbackUrl }: SignInFormProps) {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <TextField id="email" label="Email" type="email" autoComplete="email" required />
-      <TextField id="password" label="Password" type="password" autoComplete="current-password" required />
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <FormMessage message={message} />
       <Button type="submit" disabled={isPending}>
         {isPending ? "Signing in…" : "Sign in"}

@@ -15,7 +15,10 @@ export function SignUpForm() {
   const router = useRouter();
 
   const [state, formAction, isPending] = useActionState(
-    async (previous: ActionState<{ email: string }>, formData: FormData): Promise<ActionState<{ email: string }>> => {
+    async (
+      previous: ActionState<{ email: string }>,
+      formData: FormData,
+    ): Promise<ActionState<{ email: string }>> => {
       const result = await signUpAction(previous, formData);
 
       if (result.ok) {
@@ -37,8 +40,23 @@ export function SignUpForm() {
 
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
-      <TextField id="name" label="Name" autoComplete="name" defaultValue={failed?.values.name} errors={failed?.fieldErrors.name} required />
-      <TextField id="email" label="Email" type="email" autoComplete="email" defaultValue={failed?.values.email} errors={failed?.fieldErrors.email} required />
+      <TextField
+        id="name"
+        label="Name"
+        autoComplete="name"
+        defaultValue={failed?.values.name}
+        errors={failed?.fieldErrors.name}
+        required
+      />
+      <TextField
+        id="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        defaultValue={failed?.values.email}
+        errors={failed?.fieldErrors.email}
+        required
+      />
       <TextField
         id="password"
         label="Password"

@@ -19,7 +19,13 @@ export default async function DocumentPage({ params }: DocumentPageProps) {
   const user = await requireSessionUser();
   const { workspaceId: rawWorkspaceId, documentId: rawDocumentId } = await params;
   const [workspaceId, documentId] = await orNotFound(
-    Promise.resolve().then(() => [parseId(rawWorkspaceId, "This workspace"), parseId(rawDocumentId, "This document")] as const),
+    Promise.resolve().then(
+      () =>
+        [
+          parseId(rawWorkspaceId, "This workspace"),
+          parseId(rawDocumentId, "This document"),
+        ] as const,
+    ),
   );
 
   const document = await orNotFound(getDocumentForMember({ userId: user.id, documentId }));
@@ -34,7 +40,13 @@ export default async function DocumentPage({ params }: DocumentPageProps) {
     listAnnotations({ userId: user.id, documentId }),
   ]);
 
-  const byline = [document.outlet, document.author, document.publishedAt?.toISOString().slice(0, 10)].filter(Boolean).join(" · ");
+  const byline = [
+    document.outlet,
+    document.author,
+    document.publishedAt?.toISOString().slice(0, 10),
+  ]
+    .filter(Boolean)
+    .join(" · ");
 
   return (
     <article className="flex flex-col gap-4">
@@ -48,7 +60,12 @@ export default async function DocumentPage({ params }: DocumentPageProps) {
         {byline ? <p className="text-sm text-stone-700">{byline}</p> : null}
         {document.sourceUrl ? (
           <p className="text-sm">
-            <a href={document.sourceUrl} rel="noopener noreferrer nofollow" target="_blank" className="text-sky-800 underline">
+            <a
+              href={document.sourceUrl}
+              rel="noopener noreferrer nofollow"
+              target="_blank"
+              className="text-sky-800 underline"
+            >
               Original source
             </a>
           </p>

@@ -14,8 +14,12 @@ type NewDocumentPageProps = { params: Promise<{ workspaceId: string }> };
 
 export default async function NewDocumentPage({ params }: NewDocumentPageProps) {
   const user = await requireSessionUser();
-  const workspaceId = await orNotFound(params.then((value) => parseId(value.workspaceId, "This workspace")));
-  const membership = await orNotFound(requireMembership({ userId: user.id, workspaceId, permission: "addDocument" }));
+  const workspaceId = await orNotFound(
+    params.then((value) => parseId(value.workspaceId, "This workspace")),
+  );
+  const membership = await orNotFound(
+    requireMembership({ userId: user.id, workspaceId, permission: "addDocument" }),
+  );
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">

@@ -16,9 +16,20 @@ export function CreateDocumentForm({ workspaceId }: CreateDocumentFormProps) {
   const errors = failed?.fieldErrors ?? {};
 
   return (
-    <form action={formAction} className="flex flex-col gap-4 rounded-lg border border-stone-300 bg-white p-6" noValidate>
+    <form
+      action={formAction}
+      className="flex flex-col gap-4 rounded-lg border border-stone-300 bg-white p-6"
+      noValidate
+    >
       <input type="hidden" name="workspaceId" value={workspaceId} />
-      <TextField id="title" label="Title" maxLength={limits.titleMax} defaultValue={failed?.values.title} errors={errors.title} required />
+      <TextField
+        id="title"
+        label="Title"
+        maxLength={limits.titleMax}
+        defaultValue={failed?.values.title}
+        errors={errors.title}
+        required
+      />
       <TextAreaField
         id="text"
         label="Text"
@@ -29,12 +40,40 @@ export function CreateDocumentForm({ workspaceId }: CreateDocumentFormProps) {
         required
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id="outlet" label="Outlet (optional)" defaultValue={failed?.values.outlet} errors={errors.outlet} />
-        <TextField id="author" label="Author (optional)" defaultValue={failed?.values.author} errors={errors.author} />
-        <TextField id="sourceUrl" label="Source URL (optional)" type="url" defaultValue={failed?.values.sourceUrl} errors={errors.sourceUrl} />
-        <TextField id="publishedAt" label="Published (optional)" type="date" defaultValue={failed?.values.publishedAt} errors={errors.publishedAt} />
+        <TextField
+          id="outlet"
+          label="Outlet (optional)"
+          defaultValue={failed?.values.outlet}
+          errors={errors.outlet}
+        />
+        <TextField
+          id="author"
+          label="Author (optional)"
+          defaultValue={failed?.values.author}
+          errors={errors.author}
+        />
+        <TextField
+          id="sourceUrl"
+          label="Source URL (optional)"
+          type="url"
+          defaultValue={failed?.values.sourceUrl}
+          errors={errors.sourceUrl}
+        />
+        <TextField
+          id="publishedAt"
+          label="Published (optional)"
+          type="date"
+          defaultValue={failed?.values.publishedAt}
+          errors={errors.publishedAt}
+        />
         <FieldShell id="kind" label="Kind" errors={errors.kind}>
-          <select id="kind" name="kind" defaultValue={failed?.values.kind ?? "ARTICLE"} aria-describedby="kind-error" className="rounded-md border border-stone-400 bg-white px-3 py-2">
+          <select
+            id="kind"
+            name="kind"
+            defaultValue={failed?.values.kind ?? "ARTICLE"}
+            aria-describedby="kind-error"
+            className="rounded-md border border-stone-400 bg-white px-3 py-2"
+          >
             <option value="ARTICLE">Article</option>
             <option value="AI_ANALYSIS">AI-generated analysis</option>
             <option value="SUBMISSION">Submission (draft for review)</option>

@@ -1,0 +1,62 @@
+// Starts a production Next.js server (`next start`) on a free port for tests and benchmarks.
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+import { findFreePort } from "./free-port";
+
+export type NextServer = { url: string; port: number; pid: number; stop: () => Promise<void> };
+
+export async function startNextServer({
+  env,
+  port: wanted,
+}: {
+  env: Record<string, string | undefined>;
+  port?: number;
+}): Promise<NextServer> {
+  const port = wanted ?? (await findFreePort());
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    path.join(process.cwd(), "node_modules", ".bin", "next"),
+    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, NEXTAUTH_URL: url, ...env, NODE_ENV: "production" },
+    },
+  );
+
+  let exited = false;
+  child.once("exit", () => (exited = true));
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) {
+      throw new Error("The Next.js server exited while starting; see the messages above.");
+    }
+    try {
+      const response = await fetch(`${url}/api/auth/csrf`);
+      if (response.ok) {
+        break;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`The Next.js server did not answer on ${url} within 60 seconds.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  const stop = async () => {
+    if (exited) {
+      return;
+    }
+    const done = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await done;
+    clearTimeout(timer);
+  };
+
+  return { url, port, pid: child.pid ?? 0, stop };
+}
