@@ -184,6 +184,7 @@ async function main() {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       PORT: String(port),
       FRAMEWISE_DEMO: database.isEmbedded ? "1" : "0",
+      NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
     };
 
     if (!isDev) {

@@ -7,6 +7,7 @@ import { getLabelIds, makeDocument, makeWorkspaceWithRoles } from "@/tests/facto
 import { createAnnotation } from "./create-annotation";
 import { deleteAnnotation } from "./delete-annotation";
 import { listAnnotations } from "./list-annotations";
+import { restoreAnnotation } from "./restore-annotation";
 import { updateAnnotation } from "./update-annotation";
 
 // "news" starts at code point 7 but UTF-16 offset 8 because of the emoji.
@@ -287,6 +288,54 @@ describe("editing and deleting highlights", () => {
     await expect(
       deleteAnnotation({ userId: ctx.annotator.id, annotationId: created.id }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("restores a deleted highlight for its author only, once, with an audit event", async () => {
+    const created = await createAnnotation({
+      userId: ctx.annotator.id,
+      documentId,
+      input: input({
+        start: 5,
+        end: 6,
+        exact: "👍",
+        labelIds: [labels["stance:critical"] as string],
+      }),
+    });
+    await deleteAnnotation({ userId: ctx.annotator.id, annotationId: created.id });
+
+    await expect(
+      restoreAnnotation({ userId: ctx.editor.id, annotationId: created.id }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      restoreAnnotation({ userId: ctx.outsider.id, annotationId: created.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const restored = await restoreAnnotation({
+      userId: ctx.annotator.id,
+      annotationId: created.id,
+    });
+    expect(restored).toMatchObject({
+      id: created.id,
+      start: 5,
+      end: 6,
+      labelIds: [labels["stance:critical"]],
+    });
+    const listed = await listAnnotations({ userId: ctx.viewer.id, documentId });
+    expect(listed.map((annotation) => annotation.id)).toContain(created.id);
+
+    await expect(
+      restoreAnnotation({ userId: ctx.annotator.id, annotationId: created.id }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    const audits = await getDb().auditEvent.findMany({
+      where: { entityId: created.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true },
+    });
+    expect(audits.map((event) => event.action)).toEqual([
+      "annotation.create",
+      "annotation.delete",
+      "annotation.restore",
+    ]);
   });
 
   it("shows every member the workspace's highlights in reading order", async () => {

@@ -10,15 +10,22 @@ type FindOwnAnnotationOptions = {
   tx: Prisma.TransactionClient;
   userId: string;
   annotationId: string;
+  // Restore looks among deleted highlights; everything else among live ones.
+  deleted?: boolean;
 };
 
 // Members who can see an annotation get "forbidden" when it is not theirs;
 // everyone else gets "not found".
-export async function findOwnAnnotation({ tx, userId, annotationId }: FindOwnAnnotationOptions) {
+export async function findOwnAnnotation({
+  tx,
+  userId,
+  annotationId,
+  deleted = false,
+}: FindOwnAnnotationOptions) {
   const annotation = await tx.annotation.findFirst({
     where: {
       id: annotationId,
-      deletedAt: null,
+      deletedAt: deleted ? { not: null } : null,
       document: { workspace: { members: { some: { userId } } } },
     },
     select: {
