@@ -86,6 +86,7 @@ async function runPlaywright(context: Context): Promise<Count> {
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     FRAMEWISE_DIST_DIR: distDir,
+    FRAMEWISE_SKIP_BUILD_TYPECHECK: "1",
     FRAMEWISE_CHROMIUM: chromium.executablePath ?? "",
   };
 

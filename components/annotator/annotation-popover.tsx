@@ -44,6 +44,7 @@ export function AnnotationPopover({
   const dialogRef = useRef<HTMLFormElement>(null);
   const [labelIds, setLabelIds] = useState<string[]>(initial.labelIds);
   const [comment, setComment] = useState(initial.comment);
+  const [focusedLabelId, setFocusedLabelId] = useState<string | null>(null);
   const [confidence, setConfidence] = useState(
     initial.confidence === null ? "" : String(initial.confidence),
   );
@@ -65,6 +66,10 @@ export function AnnotationPopover({
     });
   }
 
+  const focusedLabel = codebook.dimensions
+    .flatMap((dimension) => dimension.labels)
+    .find((label) => label.id === focusedLabelId);
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     onSave({ labelIds, comment, confidence: confidence === "" ? null : Number(confidence) });
@@ -74,6 +79,24 @@ export function AnnotationPopover({
     if (event.key === "Escape") {
       event.preventDefault();
       onClose();
+      return;
+    }
+
+    // On a label choice, digits 1–9 pick the nth label of that dimension (0: none).
+    const target = event.target as HTMLElement;
+    if (
+      /^[1-9]$/.test(event.key) &&
+      target instanceof HTMLInputElement &&
+      target.dataset.labelIndex
+    ) {
+      const choice = target
+        .closest("fieldset")
+        ?.querySelector<HTMLInputElement>(`input[data-label-index="${event.key}"]`);
+      if (choice) {
+        event.preventDefault();
+        choice.click();
+        choice.focus();
+      }
     }
   }
 
@@ -98,6 +121,17 @@ export function AnnotationPopover({
         </blockquote>
       </div>
 
+      {/* One fixed-height place for the definition: showing it beside each group
+          would move the choices under the pointer. */}
+      <p
+        className="min-h-8 rounded bg-stone-100 px-2 py-1 text-xs text-stone-800"
+        data-testid="label-description"
+      >
+        {focusedLabel
+          ? `${focusedLabel.name}: ${focusedLabel.description}`
+          : "Hover over or focus a label to read its definition. Keys 1–9 pick a label."}
+      </p>
+
       {codebook.dimensions.map((dimension) => (
         <fieldset key={dimension.id} className="flex flex-col gap-1">
           <legend className="text-sm font-semibold">
@@ -106,28 +140,35 @@ export function AnnotationPopover({
               {dimension.multiple ? " (any that apply)" : ""}
             </span>
           </legend>
+          <p className="sr-only">Keys 1 to 9 pick a label in this group.</p>
           <div className="flex flex-wrap gap-x-3 gap-y-1">
             {dimension.multiple ? null : (
               <label className="flex items-center gap-1 text-sm text-stone-600">
                 <input
                   type="radio"
                   name={`dimension-${dimension.id}`}
+                  data-label-index="0"
+                  onFocus={() => setFocusedLabelId(null)}
                   checked={!dimension.labels.some((label) => labelIds.includes(label.id))}
                   onChange={() => pick(dimension.id, "", false, true)}
                 />
                 None
               </label>
             )}
-            {dimension.labels.map((label) => (
+            {dimension.labels.map((label, index) => (
               <label
                 key={label.id}
                 className="flex items-center gap-1 text-sm"
                 title={label.description}
+                onMouseEnter={() => setFocusedLabelId(label.id)}
               >
                 <input
                   type={dimension.multiple ? "checkbox" : "radio"}
                   name={`dimension-${dimension.id}`}
                   value={label.id}
+                  data-label-index={index < 9 ? String(index + 1) : undefined}
+                  aria-describedby={`${titleId}-label-${label.id}`}
+                  onFocus={() => setFocusedLabelId(label.id)}
                   checked={labelIds.includes(label.id)}
                   onChange={(event) =>
                     pick(dimension.id, label.id, dimension.multiple, event.target.checked)
@@ -139,6 +180,14 @@ export function AnnotationPopover({
                   style={{ backgroundColor: label.color }}
                 />
                 {label.name}
+                {index < 9 ? (
+                  <kbd aria-hidden="true" className="text-xs text-stone-500">
+                    {index + 1}
+                  </kbd>
+                ) : null}
+                <span id={`${titleId}-label-${label.id}`} hidden>
+                  {label.description}
+                </span>
               </label>
             ))}
           </div>

@@ -2,17 +2,28 @@
 
 import { useCallback, useMemo, useRef, useState } from "react";
 
+import { Button } from "@/components/ui/button";
 import { textOffsetsToRange } from "@/lib/anchoring/dom-text-offsets";
+import { snapToWords } from "@/lib/anchoring/snap-to-words";
 import { createOffsetIndex } from "@/lib/anchoring/text-position";
 import { trimSpan } from "@/lib/anchoring/trim-span";
+import {
+  countByLabel,
+  filterAnnotations,
+  isFilterActive,
+  noFilter,
+  type AnnotationFilter,
+} from "@/lib/annotator/filter-annotations";
 import { buildSegments } from "@/lib/annotator/highlight-segments";
 import type { AnnotationView } from "@/lib/server/annotation/annotation-view";
 
+import { AnnotationFilters } from "./annotation-filters";
 import { AnnotationList } from "./annotation-list";
 import { AnnotationPopover, type PopoverValues } from "./annotation-popover";
 import { ReaderText, type TextSelection } from "./reader-text";
 import type { AnnotatorCodebook, AnnotatorLabel, ReaderAnnotation } from "./types";
 import { requestJson } from "./request-json";
+import { useStoredFlag } from "./use-stored-flag";
 
 type AnnotatorProps = {
   document: { id: string; text: string; version: number };
@@ -60,6 +71,11 @@ export function Annotator({
   const [isSaving, setIsSaving] = useState(false);
   const [activeIds, setActiveIds] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState("");
+  const [undoable, setUndoable] = useState<ReaderAnnotation | null>(null);
+  const [filter, setFilter] = useState<AnnotationFilter>(noFilter);
+  // Highlights under the passage last clicked (or entered by keyboard), listed first.
+  const [hereIds, setHereIds] = useState<string[] | null>(null);
+  const [snap, setSnap] = useStoredFlag("framewise:snap-to-words", true);
   const selection = useRef<TextSelection | null>(null);
   const readerRef = useRef<HTMLDivElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
@@ -68,7 +84,7 @@ export function Annotator({
     const map = new Map<string, AnnotatorLabel>();
     for (const dimension of codebook.dimensions) {
       for (const label of dimension.labels) {
-        map.set(label.id, { ...label, dimensionName: dimension.name });
+        map.set(label.id, { ...label, dimensionName: dimension.name, dimensionId: dimension.id });
       }
     }
     return map;
@@ -100,20 +116,60 @@ export function Annotator({
     [annotations],
   );
 
+  const dimensionOfLabel = useMemo(
+    () => new Map([...labelsById.values()].map((label) => [label.id, label.dimensionId])),
+    [labelsById],
+  );
+
+  const dimensionOrder = useMemo(
+    () => new Map(codebook.dimensions.map((dimension, index) => [dimension.id, index])),
+    [codebook],
+  );
+
   const describe = useCallback(
     (ids: string[]) => {
-      const first = byId.get(ids[0] ?? "");
-      const firstLabel = first ? labelsById.get(first.labelIds[0] ?? "") : undefined;
-      const names = ids.flatMap(
-        (id) => byId.get(id)?.labelIds.map((labelId) => labelsById.get(labelId)?.name ?? "") ?? [],
+      const labels = ids.flatMap(
+        (id) =>
+          byId
+            .get(id)
+            ?.labelIds.map((labelId) => labelsById.get(labelId))
+            .filter((label) => label !== undefined) ?? [],
       );
+      const colorByDimension = new Map<string, string>();
+      for (const label of labels) {
+        colorByDimension.set(label.dimensionId, label.color);
+      }
+      const underlines = [...colorByDimension.entries()]
+        .sort(([a], [b]) => (dimensionOrder.get(a) ?? 0) - (dimensionOrder.get(b) ?? 0))
+        .map(([, color]) => color);
+      const names = [...new Set(labels.map((label) => label.name))];
       return {
-        underline: firstLabel?.color ?? "#6b7280",
-        label: `${ids.length} highlight${ids.length === 1 ? "" : "s"}${names.length ? `: ${[...new Set(names)].join(", ")}` : ""}`,
+        underlines: underlines.length > 0 ? underlines : ["#6b7280"],
+        label: `${ids.length} highlight${ids.length === 1 ? "" : "s"}${names.length ? `: ${names.join(", ")}` : ""}`,
         pending: ids.some((id) => byId.get(id)?.isPending),
       };
     },
-    [byId, labelsById],
+    [byId, labelsById, dimensionOrder],
+  );
+
+  const counts = useMemo(() => countByLabel(annotations), [annotations]);
+
+  const authors = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const annotation of sorted) {
+      seen.set(annotation.author.id, annotation.author.name);
+    }
+    return [...seen].map(([id, name]) => ({ id, name }));
+  }, [sorted]);
+
+  const visible = useMemo(
+    () => filterAnnotations(sorted, filter, dimensionOfLabel),
+    [sorted, filter, dimensionOfLabel],
+  );
+
+  const here = useMemo(
+    () => (hereIds ? hereIds.map((id) => byId.get(id)).filter((item) => item !== undefined) : []),
+    [hereIds, byId],
   );
 
   const onSelect = useCallback((value: TextSelection | null) => {
@@ -145,10 +201,11 @@ export function Annotator({
       return;
     }
 
+    const span = snap ? snapToWords(doc.text, current.start, current.end) : current;
     const trimmed = trimSpan(
       doc.text,
-      offsets.toCodePoint(current.start),
-      offsets.toCodePoint(current.end, "ceil"),
+      offsets.toCodePoint(span.start),
+      offsets.toCodePoint(span.end, "ceil"),
     );
     if (!trimmed) {
       setStatus("That selection is only spaces. Select some words to tag.");
@@ -261,11 +318,8 @@ export function Annotator({
     setStatus("Highlight saved.");
   }
 
+  // No confirmation dialog: deleting is immediate and undoable from the status line.
   async function remove(annotation: ReaderAnnotation) {
-    if (!window.confirm(`Delete this highlight?\n\n“${annotation.exact.slice(0, 200)}”`)) {
-      return;
-    }
-
     const result = await requestJson<null>(`/api/v1/annotations/${annotation.id}`, "DELETE");
 
     if (!result.ok) {
@@ -274,7 +328,27 @@ export function Annotator({
     }
 
     setAnnotations((current) => current.filter((item) => item.id !== annotation.id));
+    setUndoable(annotation);
     setStatus("Highlight deleted.");
+  }
+
+  async function undoDelete() {
+    if (!undoable) {
+      return;
+    }
+    const result = await requestJson<{ annotation: AnnotationView }>(
+      `/api/v1/annotations/${undoable.id}/restore`,
+      "POST",
+    );
+    setUndoable(null);
+
+    if (!result.ok) {
+      setStatus(`Not restored: ${result.message}`);
+      return;
+    }
+
+    setAnnotations((current) => [...current, toReader(result.data.annotation)]);
+    setStatus("Highlight restored.");
   }
 
   function edit(annotation: ReaderAnnotation) {
@@ -304,12 +378,13 @@ export function Annotator({
 
   const onHighlightClick = useCallback((ids: string[]) => {
     setActiveIds(new Set(ids));
-    const first = ids[0];
-    if (first) {
-      globalThis.document
-        .getElementById(`annotation-${first}`)
-        ?.scrollIntoView({ block: "nearest" });
-    }
+    setHereIds(ids);
+    setStatus(
+      `${ids.length} highlight${ids.length === 1 ? "" : "s"} at this passage, listed in the side panel.`,
+    );
+    requestAnimationFrame(() =>
+      globalThis.document.getElementById("highlights-here")?.scrollIntoView({ block: "nearest" }),
+    );
   }, []);
 
   return (
@@ -364,16 +439,77 @@ export function Annotator({
           Highlights{" "}
           <span className="text-base font-normal text-stone-600">({annotations.length})</span>
         </h2>
-        <p
-          role="status"
-          aria-live="polite"
-          className="min-h-5 text-sm text-stone-700"
-          data-testid="annotator-status"
-        >
-          {status}
-        </p>
+        <div className="flex min-h-5 items-center gap-2">
+          <p
+            role="status"
+            aria-live="polite"
+            className="text-sm text-stone-700"
+            data-testid="annotator-status"
+          >
+            {status}
+          </p>
+          {undoable ? (
+            <Button variant="secondary" onClick={() => void undoDelete()}>
+              Undo delete
+            </Button>
+          ) : null}
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={snap}
+            onChange={(event) => setSnap(event.target.checked)}
+          />
+          Snap selections to whole words
+        </label>
+        {here.length > 0 ? (
+          <section
+            id="highlights-here"
+            aria-labelledby="highlights-here-heading"
+            className="flex flex-col gap-2 rounded-md border border-sky-800 bg-sky-50 p-2"
+            data-testid="highlights-here"
+          >
+            <div className="flex items-center justify-between gap-2">
+              <h3 id="highlights-here-heading" className="text-sm font-semibold">
+                At this passage ({here.length})
+              </h3>
+              <button
+                type="button"
+                className="text-sm text-sky-800 underline"
+                onClick={() => {
+                  setHereIds(null);
+                  setActiveIds(new Set());
+                }}
+              >
+                Close
+              </button>
+            </div>
+            <AnnotationList
+              annotations={here}
+              labelsById={labelsById}
+              currentUserId={currentUser.id}
+              canAnnotate={canAnnotate}
+              activeIds={new Set()}
+              onFocus={focusAnnotation}
+              onEdit={edit}
+              onDelete={(annotation) => void remove(annotation)}
+            />
+          </section>
+        ) : null}
+        <AnnotationFilters
+          codebook={codebook}
+          authors={authors}
+          counts={counts}
+          filter={filter}
+          onChange={setFilter}
+        />
+        {isFilterActive(filter) ? (
+          <p className="text-sm text-stone-700">
+            Showing {visible.length} of {annotations.length} highlights.
+          </p>
+        ) : null}
         <AnnotationList
-          annotations={sorted}
+          annotations={visible}
           labelsById={labelsById}
           currentUserId={currentUser.id}
           canAnnotate={canAnnotate}

@@ -10,8 +10,8 @@ export type TextSelection = { start: number; end: number };
 type ReaderTextProps = {
   text: string;
   segments: Segment[];
-  // Per highlight id: the colour of its first label's dimension and a spoken description.
-  describe: (ids: string[]) => { underline: string; label: string; pending: boolean };
+  // For a run of text: one underline colour per dimension tagged there, and a description.
+  describe: (ids: string[]) => { underlines: string[]; label: string; pending: boolean };
   activeIds: ReadonlySet<string>;
   rootRef: RefObject<HTMLDivElement | null>;
   onSelect: (selection: TextSelection | null) => void;
@@ -126,6 +126,15 @@ export const ReaderText = memo(function ReaderText({
       !event.altKey
     ) {
       event.preventDefault();
+      // Enter on a caret inside a highlight (no selection) lists the highlights there.
+      const mark =
+        selection?.isCollapsed && selection.anchorNode
+          ? (selection.anchorNode.parentElement?.closest("mark[data-ids]") ?? null)
+          : null;
+      if (mark && rootRef.current?.contains(mark)) {
+        onHighlightClick((mark.getAttribute("data-ids") ?? "").split(" ").filter(Boolean));
+        return;
+      }
       reportSelection();
       onAnnotateShortcut();
     }
@@ -169,7 +178,11 @@ export const ReaderText = memo(function ReaderText({
             style={
               {
                 "--fw-depth": Math.min(segment.ids.length, 4),
-                "--fw-underline": look.underline,
+                // Stacked underlines, one 3px band per dimension, so overlapping tags
+                // stay distinguishable; the tint deepens with the number of highlights.
+                boxShadow: look.underlines
+                  .map((color, index) => `inset 0 -${3 * (index + 1)}px 0 ${color}`)
+                  .join(", "),
               } as React.CSSProperties
             }
           >

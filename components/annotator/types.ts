@@ -5,6 +5,7 @@ export type AnnotatorCodebook = CodebookView;
 
 export type AnnotatorLabel = AnnotatorCodebook["dimensions"][number]["labels"][number] & {
   dimensionName: string;
+  dimensionId: string;
 };
 
 // An annotation as the reader holds it: server fields plus UTF-16 offsets for the

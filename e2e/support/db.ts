@@ -2,6 +2,7 @@
 // prepared by scripts/test.ts; playwright.config.ts refuses non-local URLs.
 import { randomUUID } from "node:crypto";
 
+import { describeQuote } from "@/lib/anchoring/quote-context";
 import { hashPassword } from "@/lib/auth/password";
 import { newsroomReviewPreset } from "@/lib/codebooks/presets/newsroom-review";
 import { createPrismaClient } from "@/lib/db/client";
@@ -70,4 +71,37 @@ export async function labelId(workspaceId: string, dimensionKey: string, labelKe
     select: { id: true },
   });
   return label.id;
+}
+
+// A highlight written straight to the database (offsets in code points), as if made earlier.
+export async function makeAnnotation(options: {
+  documentId: string;
+  authorId: string;
+  text: string;
+  phrase: string;
+  labelIds: string[];
+  comment?: string;
+}) {
+  const at = options.text.indexOf(options.phrase);
+  if (at < 0) {
+    throw new Error(`"${options.phrase}" is not in the text`);
+  }
+  const start = Array.from(options.text.slice(0, at)).length;
+  const end = start + Array.from(options.phrase).length;
+  const quote = describeQuote(options.text, start, end);
+  return db().annotation.create({
+    data: {
+      documentId: options.documentId,
+      authorId: options.authorId,
+      documentVersion: 1,
+      start,
+      end,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      comment: options.comment ?? "",
+      labels: { create: options.labelIds.map((labelId) => ({ labelId })) },
+    },
+    select: { id: true },
+  });
 }
