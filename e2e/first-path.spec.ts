@@ -127,7 +127,7 @@ test("[first path] keyboard only: select with Shift+arrows, tag in the popover, 
   await expect(popover.getByRole("radio", { name: "Critical" })).toBeChecked();
 
   await pressTabUntil(page, () =>
-    document.activeElement?.closest("label")?.textContent?.startsWith("Loaded language"),
+    Boolean(document.activeElement?.closest("label")?.textContent?.startsWith("Loaded language")),
   );
   await page.keyboard.press("Space");
   await expect(popover.getByRole("checkbox", { name: "Loaded language" })).toBeChecked();

@@ -20,6 +20,7 @@ import type { AnnotationView } from "@/lib/server/annotation/annotation-view";
 import { AnnotationFilters } from "./annotation-filters";
 import { AnnotationList } from "./annotation-list";
 import { AnnotationPopover, type PopoverValues } from "./annotation-popover";
+import { OrphanList } from "./orphan-list";
 import { ReaderText, type TextSelection } from "./reader-text";
 import type { AnnotatorCodebook, AnnotatorLabel, ReaderAnnotation } from "./types";
 import { requestJson } from "./request-json";
@@ -76,6 +77,8 @@ export function Annotator({
   // Highlights under the passage last clicked (or entered by keyboard), listed first.
   const [hereIds, setHereIds] = useState<string[] | null>(null);
   const [snap, setSnap] = useStoredFlag("framewise:snap-to-words", true);
+  // An orphan waiting for its new passage: the next selection re-attaches it.
+  const [reattaching, setReattaching] = useState<ReaderAnnotation | null>(null);
   const selection = useRef<TextSelection | null>(null);
   const readerRef = useRef<HTMLDivElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
@@ -90,11 +93,18 @@ export function Annotator({
     return map;
   }, [codebook]);
 
+  const orphans = useMemo(
+    () => annotations.filter((annotation) => annotation.anchorStatus === "ORPHANED"),
+    [annotations],
+  );
+
   const sorted = useMemo(
     () =>
-      [...annotations].sort(
-        (a, b) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt),
-      ),
+      annotations
+        .filter((annotation) => annotation.anchorStatus !== "ORPHANED")
+        .sort(
+          (a, b) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt),
+        ),
     [annotations],
   );
 
@@ -152,7 +162,7 @@ export function Annotator({
     [byId, labelsById, dimensionOrder],
   );
 
-  const counts = useMemo(() => countByLabel(annotations), [annotations]);
+  const counts = useMemo(() => countByLabel(sorted), [sorted]);
 
   const authors = useMemo(() => {
     const seen = new Map<string, string>();
@@ -214,6 +224,12 @@ export function Annotator({
 
     const start16 = offsets.toUtf16(trimmed.start);
     const end16 = offsets.toUtf16(trimmed.end);
+
+    if (reattaching) {
+      void reattach(reattaching, trimmed.start, trimmed.end, doc.text.slice(start16, end16));
+      return;
+    }
+
     positionBelow(start16, end16);
     setDraft({
       mode: "create",
@@ -280,6 +296,8 @@ export function Annotator({
       suffix: "",
       comment: values.comment,
       confidence: values.confidence,
+      anchorStatus: "ANCHORED",
+      origin: "PERSON",
       labelIds: values.labelIds,
       author: currentUser,
       createdAt: now,
@@ -330,6 +348,35 @@ export function Annotator({
     setAnnotations((current) => current.filter((item) => item.id !== annotation.id));
     setUndoable(annotation);
     setStatus("Highlight deleted.");
+  }
+
+  function startReattach(orphan: ReaderAnnotation) {
+    setReattaching(orphan);
+    setStatus(
+      "Select the passage this highlight belongs to (drag, or Shift and the arrow keys then Enter).",
+    );
+    readerRef.current?.focus({ preventScroll: true });
+  }
+
+  async function reattach(orphan: ReaderAnnotation, start: number, end: number, exact: string) {
+    const result = await requestJson<{ annotation: AnnotationView }>(
+      `/api/v1/annotations/${orphan.id}`,
+      "PATCH",
+      { span: { start, end, exact, documentVersion: doc.version } },
+    );
+    setReattaching(null);
+    window.getSelection()?.removeAllRanges();
+    selection.current = null;
+
+    if (!result.ok) {
+      setStatus(`Not re-attached: ${result.message}`);
+      return;
+    }
+
+    setAnnotations((current) =>
+      current.map((item) => (item.id === orphan.id ? toReader(result.data.annotation) : item)),
+    );
+    setStatus("Highlight re-attached.");
   }
 
   async function undoDelete() {
@@ -436,8 +483,7 @@ export function Annotator({
         className="flex flex-col gap-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
       >
         <h2 id="highlights-heading" className="text-lg font-semibold">
-          Highlights{" "}
-          <span className="text-base font-normal text-stone-600">({annotations.length})</span>
+          Highlights <span className="text-base font-normal text-stone-600">({sorted.length})</span>
         </h2>
         <div className="flex min-h-5 items-center gap-2">
           <p
@@ -496,6 +542,19 @@ export function Annotator({
             />
           </section>
         ) : null}
+        <OrphanList
+          orphans={orphans}
+          labelsById={labelsById}
+          currentUserId={currentUser.id}
+          canAnnotate={canAnnotate}
+          reattachingId={reattaching?.id ?? null}
+          onReattach={startReattach}
+          onCancelReattach={() => {
+            setReattaching(null);
+            setStatus("");
+          }}
+          onDelete={(annotation) => void remove(annotation)}
+        />
         <AnnotationFilters
           codebook={codebook}
           authors={authors}
@@ -505,7 +564,7 @@ export function Annotator({
         />
         {isFilterActive(filter) ? (
           <p className="text-sm text-stone-700">
-            Showing {visible.length} of {annotations.length} highlights.
+            Showing {visible.length} of {sorted.length} highlights.
           </p>
         ) : null}
         <AnnotationList

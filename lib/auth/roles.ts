@@ -18,6 +18,7 @@ export const permissions = {
   readWorkspace: "VIEWER",
   annotate: "ANNOTATOR",
   addDocument: "EDITOR",
+  editDocument: "EDITOR",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

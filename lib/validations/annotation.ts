@@ -6,11 +6,9 @@ const labelIdsSchema = z
   .array(z.string().min(1).max(64), { error: "labelIds must be a list of label ids." })
   .max(limits.labelsPerAnnotationMax, { message: "Too many labels on one highlight." });
 
-const commentSchema = z
-  .string({ error: "The comment must be text." })
-  .max(limits.commentMax, {
-    message: `The comment can have at most ${limits.commentMax} characters.`,
-  });
+const commentSchema = z.string({ error: "The comment must be text." }).max(limits.commentMax, {
+  message: `The comment can have at most ${limits.commentMax} characters.`,
+});
 
 const confidenceSchema = z
   .number({ error: "Confidence must be 1, 2 or 3." })
@@ -49,8 +47,25 @@ export const createAnnotationSchema = z
 export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
 export type CreateAnnotationData = z.output<typeof createAnnotationSchema>;
 
+// A new place for an existing highlight: boundaries moved, or an orphan re-attached.
+const spanSchema = z
+  .object({
+    start: z.number({ error: "start must be a number." }).int().min(0, {
+      message: "start cannot be negative.",
+    }),
+    end: z.number({ error: "end must be a number." }).int(),
+    exact: z.string().min(1, { message: "The highlight is empty." }),
+    documentVersion: z.number().int().min(1),
+  })
+  .strict()
+  .refine((value) => value.end > value.start, {
+    message: "end must be after start.",
+    path: ["end"],
+  });
+
 export const updateAnnotationSchema = z
   .object({
+    span: spanSchema.optional(),
     labelIds: labelIdsSchema.optional(),
     comment: commentSchema.optional(),
     confidence: confidenceSchema.optional(),

@@ -44,3 +44,15 @@ export const createDocumentSchema = z.object({
 
 export type CreateDocumentInput = z.input<typeof createDocumentSchema>;
 export type CreateDocumentData = z.output<typeof createDocumentSchema>;
+
+// Editing keeps the same fields, plus the version the editor started from: a save
+// made on an older version is a conflict, never a silent overwrite.
+export const updateDocumentSchema = createDocumentSchema.extend({
+  version: z.coerce
+    .number({ error: "The document version is missing; reload the page." })
+    .int()
+    .min(1, { message: "The document version is missing; reload the page." }),
+});
+
+export type UpdateDocumentInput = z.input<typeof updateDocumentSchema>;
+export type UpdateDocumentData = z.output<typeof updateDocumentSchema>;

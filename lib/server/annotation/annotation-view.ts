@@ -13,6 +13,8 @@ export const annotationViewSelect = {
   suffix: true,
   comment: true,
   confidence: true,
+  anchorStatus: true,
+  origin: true,
   createdAt: true,
   updatedAt: true,
   author: { select: { id: true, name: true } },

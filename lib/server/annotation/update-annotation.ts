@@ -1,6 +1,9 @@
 import "server-only";
 
+import { describeQuote } from "@/lib/anchoring/quote-context";
+import { validateSpan } from "@/lib/anchoring/validate-span";
 import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
 import type { UpdateAnnotationData } from "@/lib/validations/annotation";
 
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -20,6 +23,34 @@ export async function updateAnnotation({ userId, annotationId, input }: UpdateAn
     const { row, workspaceId } = await findOwnAnnotation({ tx, userId, annotationId });
     const before = toAnnotationView(row);
 
+    let placement = {};
+    if (input.span) {
+      const document = await tx.document.findUniqueOrThrow({
+        where: { id: row.documentId },
+        select: { text: true, version: true },
+      });
+      if (input.span.documentVersion !== document.version) {
+        throw new AppError(
+          "CONFLICT",
+          `The document changed while you were reading it (you had version ${input.span.documentVersion}, it is now ${document.version}). Reload and select the passage again.`,
+        );
+      }
+      const span = validateSpan(document.text, input.span);
+      if (!span.ok) {
+        throw new AppError("INVALID_INPUT", span.message, { span: [span.message] });
+      }
+      const quote = describeQuote(document.text, input.span.start, input.span.end);
+      placement = {
+        start: input.span.start,
+        end: input.span.end,
+        exact: quote.exact,
+        prefix: quote.prefix,
+        suffix: quote.suffix,
+        documentVersion: document.version,
+        anchorStatus: "ANCHORED" as const,
+      };
+    }
+
     const labelIds =
       input.labelIds === undefined
         ? undefined
@@ -28,6 +59,7 @@ export async function updateAnnotation({ userId, annotationId, input }: UpdateAn
     const updated = await tx.annotation.update({
       where: { id: annotationId },
       data: {
+        ...placement,
         ...(input.comment === undefined ? {} : { comment: input.comment.trim() }),
         ...(input.confidence === undefined ? {} : { confidence: input.confidence }),
         ...(labelIds === undefined

@@ -9,9 +9,20 @@ import type { CreateDocumentData } from "@/lib/validations/document";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { requireMembership } from "../workspace/require-membership";
 
-type CreateDocumentOptions = { userId: string; workspaceId: string; input: CreateDocumentData };
+type CreateDocumentOptions = {
+  userId: string;
+  workspaceId: string;
+  input: CreateDocumentData;
+  // What was imported before normalisation (an HTML page, a Markdown file), kept as is.
+  original?: { content: string; type: string };
+};
 
-export async function createDocument({ userId, workspaceId, input }: CreateDocumentOptions) {
+export async function createDocument({
+  userId,
+  workspaceId,
+  input,
+  original,
+}: CreateDocumentOptions) {
   await requireMembership({ userId, workspaceId, permission: "addDocument" });
 
   // Normalised once here so that every stored offset refers to stable text.
@@ -36,6 +47,17 @@ export async function createDocument({ userId, workspaceId, input }: CreateDocum
         outlet: input.outlet ?? null,
         author: input.author ?? null,
         publishedAt: input.publishedAt ? new Date(`${input.publishedAt}T00:00:00Z`) : null,
+        originalContent: original?.content ?? input.text,
+        originalType: original?.type ?? "text/plain",
+        revisions: {
+          create: {
+            version: 1,
+            title: input.title,
+            text,
+            textHash: hashText(text),
+            createdById: userId,
+          },
+        },
       },
       select: { id: true, title: true, version: true, textHash: true },
     });

@@ -21,7 +21,9 @@ export async function getDocumentForMember({ userId, documentId }: GetDocumentOp
       publishedAt: true,
       kind: true,
       version: true,
+      createdById: true,
       createdAt: true,
+      _count: { select: { annotations: { where: { deletedAt: null } } } },
       workspace: {
         select: { id: true, name: true, members: { where: { userId }, select: { role: true } } },
       },
@@ -34,6 +36,6 @@ export async function getDocumentForMember({ userId, documentId }: GetDocumentOp
     throw notFound("This document");
   }
 
-  const { workspace, ...rest } = document;
-  return { ...rest, workspaceName: workspace.name, role };
+  const { workspace, _count, ...rest } = document;
+  return { ...rest, workspaceName: workspace.name, role, highlightCount: _count.annotations };
 }

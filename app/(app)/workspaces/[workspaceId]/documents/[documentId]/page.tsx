@@ -13,9 +13,17 @@ import { getDocumentForMember } from "@/lib/server/document/get-document";
 
 export const metadata: Metadata = { title: "Read and highlight" };
 
-type DocumentPageProps = { params: Promise<{ workspaceId: string; documentId: string }> };
+type DocumentPageProps = {
+  params: Promise<{ workspaceId: string; documentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-export default async function DocumentPage({ params }: DocumentPageProps) {
+function count(value: string | string[] | undefined): number {
+  const parsed = Number(typeof value === "string" ? value : "0");
+  return Number.isInteger(parsed) && parsed >= 0 ? parsed : 0;
+}
+
+export default async function DocumentPage({ params, searchParams }: DocumentPageProps) {
   const user = await requireSessionUser();
   const { workspaceId: rawWorkspaceId, documentId: rawDocumentId } = await params;
   const [workspaceId, documentId] = await orNotFound(
@@ -40,6 +48,19 @@ export default async function DocumentPage({ params }: DocumentPageProps) {
     listAnnotations({ userId: user.id, documentId }),
   ]);
 
+  const query = await searchParams;
+  const editSummary =
+    query.edited === "1"
+      ? {
+          unchanged: count(query.unchanged),
+          moved: count(query.moved),
+          orphaned: count(query.orphaned),
+        }
+      : null;
+  const canEdit =
+    can(document.role, "editDocument") ||
+    (document.createdById === user.id && can(document.role, "annotate"));
+
   const byline = [
     document.outlet,
     document.author,
@@ -58,6 +79,28 @@ export default async function DocumentPage({ params }: DocumentPageProps) {
         </p>
         <h1 className="font-serif text-3xl font-semibold">{document.title}</h1>
         {byline ? <p className="text-sm text-stone-700">{byline}</p> : null}
+        {canEdit ? (
+          <p className="text-sm">
+            <Link
+              href={`/workspaces/${workspaceId}/documents/${documentId}/edit`}
+              className="text-sky-800 underline"
+            >
+              Edit text and details
+            </Link>{" "}
+            <span className="text-stone-600">(version {document.version})</span>
+          </p>
+        ) : null}
+        {editSummary ? (
+          <p
+            role="status"
+            className="rounded-md border border-sky-800 bg-sky-50 p-2 text-sm"
+            data-testid="edit-summary"
+          >
+            Saved. Highlights: {editSummary.unchanged} unchanged, {editSummary.moved} moved to match
+            the new text, {editSummary.orphaned} orphaned
+            {editSummary.orphaned > 0 ? " (listed beside the text to re-attach or delete)" : ""}.
+          </p>
+        ) : null}
         {document.sourceUrl ? (
           <p className="text-sm">
             <a
