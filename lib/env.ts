@@ -32,6 +32,17 @@ const envSchema = z.object({
     .enum(["0", "1"], { message: "FRAMEWISE_TRUST_PROXY must be 0 or 1" })
     .default("0")
     .transform((value) => value === "1"),
+  // Test-only: hosts (exactly as written in a URL) that URL import may fetch even though
+  // they are private, so e2e tests can serve pages from 127.0.0.1. Never set it in production.
+  FRAMEWISE_FETCH_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((host) => host.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -87,6 +87,8 @@ async function runPlaywright(context: Context): Promise<Count> {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     FRAMEWISE_DIST_DIR: distDir,
     FRAMEWISE_SKIP_BUILD_TYPECHECK: "1",
+    // Lets the URL-import tests fetch pages from a server the test runs on this machine.
+    FRAMEWISE_FETCH_ALLOW_HOSTS: "127.0.0.1",
     FRAMEWISE_CHROMIUM: chromium.executablePath ?? "",
   };
 

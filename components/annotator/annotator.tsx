@@ -23,7 +23,7 @@ import { AnnotationPopover, type PopoverValues } from "./annotation-popover";
 import { OrphanList } from "./orphan-list";
 import { ReaderText, type TextSelection } from "./reader-text";
 import type { AnnotatorCodebook, AnnotatorLabel, ReaderAnnotation } from "./types";
-import { requestJson } from "./request-json";
+import { requestJson } from "@/lib/client/request-json";
 import { useStoredFlag } from "./use-stored-flag";
 
 type AnnotatorProps = {

@@ -27,6 +27,9 @@ export async function selectWithMouse(page: Page, phrase: string) {
       seen += length;
     }
 
+    // Long articles: bring the phrase to the middle of the window before dragging.
+    const target = range.getBoundingClientRect();
+    window.scrollBy(0, target.top - window.innerHeight / 2);
     const rects = range.getClientRects();
     const first = rects[0];
     const last = rects[rects.length - 1];

@@ -25,12 +25,15 @@ export async function createDocumentAction(
       "outlet",
       "author",
       "publishedAt",
+      "importId",
     ],
     schema: createDocumentSchema,
     run: async (input) => {
       const user = await requireSessionUser();
       const workspaceId = parseId(String(formData.get("workspaceId") ?? ""), "This workspace");
-      const document = await createDocument({ userId: user.id, workspaceId, input });
+      const rawImportId = String(formData.get("importId") ?? "");
+      const importId = rawImportId ? parseId(rawImportId, "This import") : undefined;
+      const document = await createDocument({ userId: user.id, workspaceId, input, importId });
       return { id: document.id, workspaceId };
     },
   });

@@ -1,20 +1,21 @@
-type RequestResult<Data> =
+export type RequestResult<Data> =
   { ok: true; data: Data } | { ok: false; status: number; message: string };
 
-// Client-side fetch for the annotation API: every failure becomes a message a
-// person can read, including network errors and non-JSON answers.
+// Browser-side fetch for the JSON API: every failure becomes a message a person can
+// read, including network errors and non-JSON answers. FormData bodies go as multipart.
 export async function requestJson<Data>(
   url: string,
   method: "GET" | "POST" | "PATCH" | "DELETE",
   body?: unknown,
 ): Promise<RequestResult<Data>> {
   let response: Response;
+  const isForm = body instanceof FormData;
 
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined || isForm ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     return {

@@ -5,6 +5,8 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { zodToFieldErrors } from "@/lib/errors/zod-to-field-errors";
 
+import { readLimitedBytes } from "./read-limited";
+
 // Reads at most maxBytes of a JSON body, then validates it: malformed JSON is 400,
 // a body that parses but does not fit the schema is 422.
 export async function readJson<Schema extends z.ZodType>(
@@ -21,7 +23,13 @@ export async function readJson<Schema extends z.ZodType>(
     );
   }
 
-  const raw = await readLimited(request, maxBytes);
+  const raw = new TextDecoder().decode(
+    await readLimitedBytes(
+      request,
+      maxBytes,
+      new AppError("PAYLOAD_TOO_LARGE", `The request body is too large (limit ${maxBytes} bytes).`),
+    ),
+  );
 
   let body: unknown;
   try {
@@ -43,32 +51,4 @@ export async function readJson<Schema extends z.ZodType>(
   }
 
   return result.data;
-}
-
-async function readLimited(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) {
-    return "";
-  }
-
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) {
-      break;
-    }
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new AppError(
-        "PAYLOAD_TOO_LARGE",
-        `The request body is too large (limit ${maxBytes} bytes).`,
-      );
-    }
-    chunks.push(value);
-  }
-
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }

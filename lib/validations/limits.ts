@@ -12,6 +12,12 @@ export const limits = {
   urlMax: 2_000,
   metaMax: 200,
   labelsPerAnnotationMax: 50,
+  // One uploaded article file (.txt, .md, .html); pages of news sites fit easily.
+  importFileMaxBytes: 5 * 1024 * 1024,
+  // A bulk file of many articles (JSONL or CSV).
+  bulkFileMaxBytes: 20 * 1024 * 1024,
+  // Documents saved per bulk request; the browser sends batches and shows progress.
+  bulkBatchMax: 25,
   // Request bodies for the annotation API; a quote can be long, but not megabytes.
   annotationBodyMaxBytes: 256 * 1024,
 } as const;

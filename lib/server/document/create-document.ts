@@ -15,6 +15,8 @@ type CreateDocumentOptions = {
   input: CreateDocumentData;
   // What was imported before normalisation (an HTML page, a Markdown file), kept as is.
   original?: { content: string; type: string };
+  // An import draft (createImportDraft) whose original becomes the document's.
+  importId?: string;
 };
 
 export async function createDocument({
@@ -22,6 +24,7 @@ export async function createDocument({
   workspaceId,
   input,
   original,
+  importId,
 }: CreateDocumentOptions) {
   await requireMembership({ userId, workspaceId, permission: "addDocument" });
 
@@ -35,6 +38,22 @@ export async function createDocument({
   }
 
   return getDb().$transaction(async (tx) => {
+    let kept = original;
+    if (importId) {
+      const draft = await tx.importDraft.findFirst({
+        where: { id: importId, userId, workspaceId },
+        select: { content: true, contentType: true },
+      });
+      if (!draft) {
+        throw new AppError(
+          "INVALID_INPUT",
+          "The imported page or file is no longer available (drafts are kept for a day). Import it again.",
+        );
+      }
+      kept = { content: draft.content, type: draft.contentType };
+      await tx.importDraft.delete({ where: { id: importId } });
+    }
+
     const document = await tx.document.create({
       data: {
         workspaceId,
@@ -47,8 +66,8 @@ export async function createDocument({
         outlet: input.outlet ?? null,
         author: input.author ?? null,
         publishedAt: input.publishedAt ? new Date(`${input.publishedAt}T00:00:00Z`) : null,
-        originalContent: original?.content ?? input.text,
-        originalType: original?.type ?? "text/plain",
+        originalContent: kept?.content ?? input.text,
+        originalType: kept?.type ?? "text/plain",
         revisions: {
           create: {
             version: 1,

@@ -6,7 +6,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { parseId } from "@/lib/http/route-params";
 import { requireMembership } from "@/lib/server/workspace/require-membership";
 
-import { CreateDocumentForm } from "./_components/create-document-form";
+import { AddDocumentTabs } from "./_components/add-document-tabs";
 
 export const metadata: Metadata = { title: "Add an article" };
 
@@ -29,7 +29,7 @@ export default async function NewDocumentPage({ params }: NewDocumentPageProps) 
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">Add an article</h1>
-      <CreateDocumentForm workspaceId={workspaceId} />
+      <AddDocumentTabs workspaceId={workspaceId} />
     </div>
   );
 }

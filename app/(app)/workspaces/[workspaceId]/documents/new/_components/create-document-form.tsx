@@ -3,13 +3,22 @@
 import { useActionState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { DocumentFields } from "@/components/document/document-fields";
+import { DocumentFields, type DocumentFieldValues } from "@/components/document/document-fields";
 import { FormMessage } from "@/components/ui/form-message";
 import { createDocumentAction } from "@/lib/actions/create-document";
 
-type CreateDocumentFormProps = { workspaceId: string };
+type CreateDocumentFormProps = {
+  workspaceId: string;
+  // Filled in from an imported file or page; every field stays editable.
+  initialValues?: DocumentFieldValues;
+  importId?: string;
+};
 
-export function CreateDocumentForm({ workspaceId }: CreateDocumentFormProps) {
+export function CreateDocumentForm({
+  workspaceId,
+  initialValues,
+  importId,
+}: CreateDocumentFormProps) {
   const [state, formAction, isPending] = useActionState(createDocumentAction, null);
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};
@@ -21,8 +30,9 @@ export function CreateDocumentForm({ workspaceId }: CreateDocumentFormProps) {
       noValidate
     >
       <input type="hidden" name="workspaceId" value={workspaceId} />
+      {importId ? <input type="hidden" name="importId" value={importId} /> : null}
       <DocumentFields
-        values={failed?.values ?? {}}
+        values={failed?.values ?? initialValues ?? {}}
         errors={errors}
         textHint="Paste the article. Paragraphs are kept; line endings and spacing are tidied once, when you save."
       />
