@@ -18,6 +18,7 @@ const executablePath =
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: process.env.FRAMEWISE_E2E_OUTPUT_DIR ?? "test-results",
   globalSetup: "./e2e/support/global-setup.ts",
   fullyParallel: true,
   workers: 2,

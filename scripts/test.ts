@@ -17,7 +17,8 @@ type Context = { postgres: () => Promise<TestPostgres> };
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const reports = path.join(root, ".framewise", "test-reports");
+// Separate folders per run let several checkouts' runs (or helpers) share a machine.
+const reports = path.join(root, ".framewise", "test-reports", String(process.pid));
 
 function say(message: string) {
   console.log(`\n[test] ${message}`);
@@ -81,7 +82,7 @@ async function runPlaywright(context: Context): Promise<Count> {
 
   const postgres = await context.postgres();
   const databaseUrl = await postgres.createDatabase("framewise_e2e");
-  const distDir = ".next-e2e";
+  const distDir = process.env.FRAMEWISE_E2E_DIST_DIR ?? ".next-e2e";
   const env = {
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
@@ -181,6 +182,7 @@ async function main() {
     if (postgres) {
       await (await postgres).release();
     }
+    await rm(reports, { recursive: true, force: true });
   }
 
   console.log(

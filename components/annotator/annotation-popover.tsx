@@ -127,9 +127,16 @@ export function AnnotationPopover({
         className="min-h-8 rounded bg-stone-100 px-2 py-1 text-xs text-stone-800"
         data-testid="label-description"
       >
-        {focusedLabel
-          ? `${focusedLabel.name}: ${focusedLabel.description}`
-          : "Hover over or focus a label to read its definition. Keys 1–9 pick a label."}
+        {focusedLabel ? (
+          <>
+            <strong>{focusedLabel.name}:</strong> {focusedLabel.description}
+            {focusedLabel.examples[0] ? (
+              <span className="block italic">Example: “{focusedLabel.examples[0]}”</span>
+            ) : null}
+          </>
+        ) : (
+          "Hover over or focus a label to read its definition. Keys 1–9 pick a label."
+        )}
       </p>
 
       {codebook.dimensions.map((dimension) => (

@@ -12,6 +12,8 @@ export async function getDefaultCodebook(workspaceId: string) {
       name: true,
       version: true,
       dimensions: {
+        // Document-level dimensions (genre, overall verdict) are not tagged on passages.
+        where: { scope: "SPAN" },
         orderBy: { position: "asc" },
         select: {
           id: true,
@@ -22,7 +24,14 @@ export async function getDefaultCodebook(workspaceId: string) {
           required: true,
           labels: {
             orderBy: { position: "asc" },
-            select: { id: true, key: true, name: true, description: true, color: true },
+            select: {
+              id: true,
+              key: true,
+              name: true,
+              description: true,
+              color: true,
+              examples: true,
+            },
           },
         },
       },
