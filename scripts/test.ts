@@ -105,7 +105,10 @@ async function runPlaywright(context: Context): Promise<Count> {
     try {
       const file = path.join(reports, "playwright.json");
       await rm(file, { force: true });
-      const result = await run(bin("playwright"), ["test"], {
+      // Arguments after `--` go to Playwright (a spec file, --grep …).
+      const separator = process.argv.indexOf("--");
+      const extra = separator >= 0 ? process.argv.slice(separator + 1) : [];
+      const result = await run(bin("playwright"), ["test", ...extra], {
         ...env,
         E2E_BASE_URL: server.url,
         PLAYWRIGHT_JSON_OUTPUT_NAME: file,

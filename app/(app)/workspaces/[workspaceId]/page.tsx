@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { WorkspaceNav } from "@/components/layout/workspace-nav";
 import { can, roleNames } from "@/lib/auth/roles";
 import { requireSessionUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -49,6 +50,7 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
           </Link>
         ) : null}
       </div>
+      <WorkspaceNav workspaceId={workspaceId} role={membership.role} current="" />
       <section aria-labelledby="documents-heading" className="flex flex-col gap-2">
         <h2 id="documents-heading" className="text-lg font-semibold">
           Documents
