@@ -6,11 +6,11 @@ export default tseslint.config(
   {
     ignores: [
       ".next/**",
-      ".next-e2e/**",
+      ".next-e2e*/**",
       "node_modules/**",
       "lib/db/generated/**",
       ".framewise/**",
-      "test-results/**",
+      "test-results*/**",
       "playwright-report/**",
       "next-env.d.ts",
       "*.config.mjs",
