@@ -83,6 +83,7 @@ export function AnnotationList({
             ) : null}
             <p className="text-xs text-stone-600">
               {isOwn ? "You" : annotation.author.name}
+              {annotation.origin === "SUGGESTION" ? " · from a suggestion" : ""}
               {annotation.isPending ? " · saving…" : ""}
             </p>
             {isOwn && canAnnotate && !annotation.isPending ? (

@@ -20,6 +20,8 @@ type AnnotationPopoverProps = {
   isSaving: boolean;
   onSave: (values: PopoverValues) => void;
   onClose: () => void;
+  // Editing only: move the highlight's start or end by a word.
+  onAdjustSpan?: (edge: "start" | "end", direction: 1 | -1) => void;
 };
 
 const confidenceChoices = [
@@ -39,6 +41,7 @@ export function AnnotationPopover({
   isSaving,
   onSave,
   onClose,
+  onAdjustSpan,
 }: AnnotationPopoverProps) {
   const titleId = useId();
   const dialogRef = useRef<HTMLFormElement>(null);
@@ -116,10 +119,33 @@ export function AnnotationPopover({
         <h2 id={titleId} className="text-base font-semibold">
           {mode === "create" ? "Tag this passage" : "Edit highlight"}
         </h2>
-        <blockquote className="mt-1 line-clamp-3 border-l-4 border-stone-300 pl-2 font-serif text-sm text-stone-700">
+        <blockquote
+          aria-live="polite"
+          className="mt-1 line-clamp-3 border-l-4 border-stone-300 pl-2 font-serif text-sm text-stone-700"
+        >
           {quote}
         </blockquote>
       </div>
+
+      {onAdjustSpan ? (
+        <fieldset className="flex flex-col gap-1">
+          <legend className="text-sm font-semibold">Passage</legend>
+          <div className="flex flex-wrap gap-2">
+            <Button variant="secondary" onClick={() => onAdjustSpan("start", -1)}>
+              Start a word earlier
+            </Button>
+            <Button variant="secondary" onClick={() => onAdjustSpan("start", 1)}>
+              Start a word later
+            </Button>
+            <Button variant="secondary" onClick={() => onAdjustSpan("end", -1)}>
+              End a word earlier
+            </Button>
+            <Button variant="secondary" onClick={() => onAdjustSpan("end", 1)}>
+              End a word later
+            </Button>
+          </div>
+        </fieldset>
+      ) : null}
 
       {/* One fixed-height place for the definition: showing it beside each group
           would move the choices under the pointer. */}

@@ -4,7 +4,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { textOffsetsToRange } from "@/lib/anchoring/dom-text-offsets";
-import { snapToWords } from "@/lib/anchoring/snap-to-words";
+import { nextWordEdge, snapToWords } from "@/lib/anchoring/snap-to-words";
 import { createOffsetIndex } from "@/lib/anchoring/text-position";
 import { trimSpan } from "@/lib/anchoring/trim-span";
 import {
@@ -15,12 +15,14 @@ import {
   type AnnotationFilter,
 } from "@/lib/annotator/filter-annotations";
 import { buildSegments } from "@/lib/annotator/highlight-segments";
+import { matchSuggestions, type ReaderSuggestion } from "@/lib/annotator/match-suggestions";
 import type { AnnotationView } from "@/lib/server/annotation/annotation-view";
 
 import { AnnotationFilters } from "./annotation-filters";
 import { AnnotationList } from "./annotation-list";
 import { AnnotationPopover, type PopoverValues } from "./annotation-popover";
 import { OrphanList } from "./orphan-list";
+import { SuggestionList } from "./suggestion-list";
 import { ReaderText, type TextSelection } from "./reader-text";
 import type { AnnotatorCodebook, AnnotatorLabel, ReaderAnnotation } from "./types";
 import { requestJson } from "@/lib/client/request-json";
@@ -42,10 +44,23 @@ type Draft =
       quote: string;
       values: PopoverValues;
       error: string | null;
+      // Set when the person is editing a suggestion before saving it.
+      suggestion?: ReaderSuggestion;
     }
-  | { mode: "edit"; annotation: ReaderAnnotation; values: PopoverValues; error: string | null };
+  | {
+      mode: "edit";
+      annotation: ReaderAnnotation;
+      values: PopoverValues;
+      error: string | null;
+      // The passage as adjusted in the popover (UTF-16), saved with the labels.
+      span: { start16: number; end16: number };
+    };
 
 const emptyValues: PopoverValues = { labelIds: [], comment: "", confidence: null };
+
+function isSuggestionId(id: string): boolean {
+  return id.startsWith("suggestion:");
+}
 
 export function Annotator({
   document: doc,
@@ -77,6 +92,9 @@ export function Annotator({
   // Highlights under the passage last clicked (or entered by keyboard), listed first.
   const [hereIds, setHereIds] = useState<string[] | null>(null);
   const [snap, setSnap] = useStoredFlag("framewise:snap-to-words", true);
+  // null until the person asks for suggestions.
+  const [suggestions, setSuggestions] = useState<ReaderSuggestion[] | null>(null);
+  const [activeSuggestionId, setActiveSuggestionId] = useState<string | null>(null);
   // An orphan waiting for its new passage: the next selection re-attaches it.
   const [reattaching, setReattaching] = useState<ReaderAnnotation | null>(null);
   const selection = useRef<TextSelection | null>(null);
@@ -110,15 +128,19 @@ export function Annotator({
 
   const segments = useMemo(
     () =>
-      buildSegments(
-        doc.text.length,
-        sorted.map((annotation) => ({
+      buildSegments(doc.text.length, [
+        ...sorted.map((annotation) => ({
           id: annotation.id,
           start: annotation.start16,
           end: annotation.end16,
         })),
-      ),
-    [doc.text.length, sorted],
+        ...(suggestions ?? []).map((suggestion) => ({
+          id: suggestion.id,
+          start: offsets.toUtf16(suggestion.start),
+          end: offsets.toUtf16(suggestion.end),
+        })),
+      ]),
+    [doc.text.length, sorted, suggestions, offsets],
   );
 
   const byId = useMemo(
@@ -137,7 +159,9 @@ export function Annotator({
   );
 
   const describe = useCallback(
-    (ids: string[]) => {
+    (allIds: string[]) => {
+      const ids = allIds.filter((id) => !isSuggestionId(id));
+      const suggested = allIds.length - ids.length;
       const labels = ids.flatMap(
         (id) =>
           byId
@@ -153,10 +177,17 @@ export function Annotator({
         .sort(([a], [b]) => (dimensionOrder.get(a) ?? 0) - (dimensionOrder.get(b) ?? 0))
         .map(([, color]) => color);
       const names = [...new Set(labels.map((label) => label.name))];
+      const described = ids.length
+        ? `${ids.length} highlight${ids.length === 1 ? "" : "s"}${names.length ? `: ${names.join(", ")}` : ""}`
+        : "";
       return {
-        underlines: underlines.length > 0 ? underlines : ["#6b7280"],
-        label: `${ids.length} highlight${ids.length === 1 ? "" : "s"}${names.length ? `: ${names.join(", ")}` : ""}`,
+        underlines: ids.length === 0 ? [] : underlines.length > 0 ? underlines : ["#6b7280"],
+        label: [described, suggested ? `${suggested} suggestion${suggested === 1 ? "" : "s"}` : ""]
+          .filter(Boolean)
+          .join("; "),
         pending: ids.some((id) => byId.get(id)?.isPending),
+        suggested: suggested > 0,
+        onlySuggested: ids.length === 0,
       };
     },
     [byId, labelsById, dimensionOrder],
@@ -256,11 +287,25 @@ export function Annotator({
       return;
     }
 
+    const { start16, end16 } = draft.span;
+    const isMoved = start16 !== draft.annotation.start16 || end16 !== draft.annotation.end16;
     setIsSaving(true);
     const result = await requestJson<{ annotation: AnnotationView }>(
       `/api/v1/annotations/${draft.annotation.id}`,
       "PATCH",
-      values,
+      {
+        ...values,
+        ...(isMoved
+          ? {
+              span: {
+                start: offsets.toCodePoint(start16),
+                end: offsets.toCodePoint(end16),
+                exact: doc.text.slice(start16, end16),
+                documentVersion: doc.version,
+              },
+            }
+          : {}),
+      },
     );
     setIsSaving(false);
 
@@ -297,7 +342,7 @@ export function Annotator({
       comment: values.comment,
       confidence: values.confidence,
       anchorStatus: "ANCHORED",
-      origin: "PERSON",
+      origin: createDraft.suggestion ? "SUGGESTION" : "PERSON",
       labelIds: values.labelIds,
       author: currentUser,
       createdAt: now,
@@ -311,6 +356,11 @@ export function Annotator({
     selection.current = null;
     readerRef.current?.focus({ preventScroll: true });
 
+    const suggestion = createDraft.suggestion;
+    if (suggestion) {
+      setSuggestions((current) => current?.filter((item) => item.id !== suggestion.id) ?? null);
+    }
+
     const result = await requestJson<{ annotation: AnnotationView }>(
       `/api/v1/documents/${doc.id}/annotations`,
       "POST",
@@ -320,11 +370,15 @@ export function Annotator({
         exact: createDraft.quote,
         documentVersion: doc.version,
         ...values,
+        ...(suggestion ? { origin: "SUGGESTION", suggestionRule: suggestion.ruleId } : {}),
       },
     );
 
     if (!result.ok) {
       setAnnotations((current) => current.filter((item) => item.id !== pendingId));
+      if (suggestion) {
+        setSuggestions((current) => (current ? [...current, suggestion] : current));
+      }
       positionBelow(pending.start16, pending.end16);
       setDraft({ ...createDraft, values, error: `Not saved: ${result.message}` });
       return;
@@ -348,6 +402,79 @@ export function Annotator({
     setAnnotations((current) => current.filter((item) => item.id !== annotation.id));
     setUndoable(annotation);
     setStatus("Highlight deleted.");
+  }
+
+  function dismissedKey() {
+    return `framewise:dismissed-suggestions:${doc.id}:${doc.version}`;
+  }
+
+  async function runSuggestions() {
+    setStatus("Looking for passages to suggest…");
+    const { suggest } = await import("@/lib/suggestions/suggest");
+    const dismissed = new Set<string>(
+      JSON.parse(window.localStorage.getItem(dismissedKey()) ?? "[]") as string[],
+    );
+    const found = matchSuggestions(
+      suggest(doc.text),
+      codebook,
+      annotations.map((annotation) => ({
+        start: annotation.start,
+        end: annotation.end,
+        labelIds: annotation.labelIds,
+      })),
+      dismissed,
+    );
+    setSuggestions(found);
+    setStatus(
+      `${found.length} suggested passage${found.length === 1 ? "" : "s"}: accept, edit or dismiss each one.`,
+    );
+  }
+
+  function suggestionDraft(suggestion: ReaderSuggestion): Extract<Draft, { mode: "create" }> {
+    return {
+      mode: "create",
+      start: suggestion.start,
+      end: suggestion.end,
+      quote: suggestion.exact,
+      values: {
+        labelIds: suggestion.labelId ? [suggestion.labelId] : [],
+        comment: suggestion.labelId ? "" : `Not part of the article: ${suggestion.ruleDescription}`,
+        confidence: null,
+      },
+      error: null,
+      suggestion,
+    };
+  }
+
+  function acceptSuggestion(suggestion: ReaderSuggestion) {
+    if (!canAnnotate) {
+      setStatus("Your role in this workspace lets you read highlights but not add them.");
+      return;
+    }
+    const draftFromSuggestion = suggestionDraft(suggestion);
+    void create(draftFromSuggestion, draftFromSuggestion.values);
+  }
+
+  function editSuggestion(suggestion: ReaderSuggestion) {
+    positionBelow(offsets.toUtf16(suggestion.start), offsets.toUtf16(suggestion.end));
+    setDraft(suggestionDraft(suggestion));
+  }
+
+  function dismissSuggestion(suggestion: ReaderSuggestion) {
+    const dismissed = new Set<string>(
+      JSON.parse(window.localStorage.getItem(dismissedKey()) ?? "[]") as string[],
+    );
+    dismissed.add(suggestion.id);
+    window.localStorage.setItem(dismissedKey(), JSON.stringify([...dismissed]));
+    setSuggestions((current) => current?.filter((item) => item.id !== suggestion.id) ?? null);
+    setStatus("Suggestion dismissed.");
+  }
+
+  function showSuggestion(suggestion: ReaderSuggestion) {
+    setActiveSuggestionId(suggestion.id);
+    readerRef.current
+      ?.querySelector(`mark[data-ids~="${CSS.escape(suggestion.id)}"]`)
+      ?.scrollIntoView({ block: "center", behavior: "smooth" });
   }
 
   function startReattach(orphan: ReaderAnnotation) {
@@ -410,6 +537,31 @@ export function Annotator({
         confidence: annotation.confidence,
       },
       error: null,
+      span: { start16: annotation.start16, end16: annotation.end16 },
+    });
+  }
+
+  // Moves one edge of the highlight being edited by a word, keeping it non-empty.
+  function adjustSpan(edge: "start" | "end", direction: 1 | -1) {
+    if (!draft || draft.mode !== "edit") {
+      return;
+    }
+    const { start16, end16 } = draft.span;
+    const moved = nextWordEdge(doc.text, edge === "start" ? start16 : end16, direction);
+    const candidate = edge === "start" ? { start16: moved, end16 } : { start16, end16: moved };
+    const trimmed = trimSpan(
+      doc.text,
+      offsets.toCodePoint(candidate.start16),
+      offsets.toCodePoint(candidate.end16, "ceil"),
+    );
+    if (!trimmed || candidate.start16 >= candidate.end16) {
+      setDraft({ ...draft, error: "A highlight needs at least one word." });
+      return;
+    }
+    setDraft({
+      ...draft,
+      error: null,
+      span: { start16: offsets.toUtf16(trimmed.start), end16: offsets.toUtf16(trimmed.end) },
     });
   }
 
@@ -423,7 +575,18 @@ export function Annotator({
     mark?.scrollIntoView({ block: "center", behavior: "smooth" });
   }
 
-  const onHighlightClick = useCallback((ids: string[]) => {
+  const onHighlightClick = useCallback((allIds: string[]) => {
+    const suggestionId = allIds.find(isSuggestionId);
+    if (suggestionId) {
+      setActiveSuggestionId(suggestionId);
+      requestAnimationFrame(() =>
+        globalThis.document.getElementById(suggestionId)?.scrollIntoView({ block: "nearest" }),
+      );
+    }
+    const ids = allIds.filter((id) => !isSuggestionId(id));
+    if (ids.length === 0) {
+      return;
+    }
     setActiveIds(new Set(ids));
     setHereIds(ids);
     setStatus(
@@ -439,12 +602,36 @@ export function Annotator({
       <div
         ref={wrapperRef}
         className="relative"
-        onMouseUp={() =>
-          requestAnimationFrame(() =>
-            selection.current && !draft ? openForSelection() : undefined,
-          )
+        // Mouse and pen selections open the popover when the pointer is released; on
+        // touch screens people adjust the selection handles first, then use the button.
+        onPointerUp={(event) =>
+          event.pointerType === "touch"
+            ? undefined
+            : requestAnimationFrame(() =>
+                selection.current && !draft ? openForSelection() : undefined,
+              )
         }
       >
+        {canAnnotate ? (
+          <div className="mb-2 flex flex-wrap items-center gap-3">
+            <Button
+              variant="secondary"
+              // Keeps the text selection: the button must not take it away on press.
+              onPointerDown={(event) => event.preventDefault()}
+              onClick={openForSelection}
+            >
+              Tag selection
+            </Button>
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={snap}
+                onChange={(event) => setSnap(event.target.checked)}
+              />
+              Snap selections to whole words
+            </label>
+          </div>
+        ) : null}
         <p id="reader-help" className="sr-only">
           Select text with the mouse, or focus the text and hold Shift with the arrow keys. Press
           Enter to tag the selection. Escape closes the tag dialog.
@@ -467,7 +654,12 @@ export function Annotator({
                 : `${draft.start}-${draft.end}-${draft.error ?? ""}`
             }
             codebook={codebook}
-            quote={draft.mode === "edit" ? draft.annotation.exact : draft.quote}
+            quote={
+              draft.mode === "edit"
+                ? doc.text.slice(draft.span.start16, draft.span.end16)
+                : draft.quote
+            }
+            onAdjustSpan={draft.mode === "edit" ? adjustSpan : undefined}
             initial={draft.values}
             mode={draft.mode}
             position={popoverPosition}
@@ -500,14 +692,6 @@ export function Annotator({
             </Button>
           ) : null}
         </div>
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            checked={snap}
-            onChange={(event) => setSnap(event.target.checked)}
-          />
-          Snap selections to whole words
-        </label>
         {here.length > 0 ? (
           <section
             id="highlights-here"
@@ -540,6 +724,34 @@ export function Annotator({
               onEdit={edit}
               onDelete={(annotation) => void remove(annotation)}
             />
+          </section>
+        ) : null}
+        {canAnnotate ? (
+          <section aria-labelledby="suggestions-heading" className="flex flex-col gap-2">
+            <div className="flex items-center justify-between gap-2">
+              <h3 id="suggestions-heading" className="text-sm font-semibold">
+                Suggestions{suggestions ? ` (${suggestions.length})` : ""}
+              </h3>
+              <Button variant="secondary" onClick={() => void runSuggestions()}>
+                {suggestions ? "Suggest again" : "Suggest passages"}
+              </Button>
+            </div>
+            {suggestions ? (
+              <SuggestionList
+                suggestions={suggestions}
+                labelsById={labelsById}
+                activeId={activeSuggestionId}
+                onShow={showSuggestion}
+                onAccept={acceptSuggestion}
+                onEdit={editSuggestion}
+                onDismiss={dismissSuggestion}
+              />
+            ) : (
+              <p className="text-xs text-stone-600">
+                Rules (no AI, nothing leaves this page) mark loaded words, vague attributions such
+                as “critics say”, unattributed figures and page furniture for you to confirm.
+              </p>
+            )}
           </section>
         ) : null}
         <OrphanList

@@ -11,7 +11,13 @@ type ReaderTextProps = {
   text: string;
   segments: Segment[];
   // For a run of text: one underline colour per dimension tagged there, and a description.
-  describe: (ids: string[]) => { underlines: string[]; label: string; pending: boolean };
+  describe: (ids: string[]) => {
+    underlines: string[];
+    label: string;
+    pending: boolean;
+    suggested: boolean;
+    onlySuggested: boolean;
+  };
   activeIds: ReadonlySet<string>;
   rootRef: RefObject<HTMLDivElement | null>;
   onSelect: (selection: TextSelection | null) => void;
@@ -174,6 +180,7 @@ export const ReaderText = memo(function ReaderText({
             data-ids={segment.ids.join(" ")}
             data-active={segment.ids.some((id) => activeIds.has(id)) ? "true" : undefined}
             data-pending={look.pending ? "true" : undefined}
+            data-suggested={look.suggested ? (look.onlySuggested ? "only" : "also") : undefined}
             title={look.label}
             style={
               {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { snapToWords } from "./snap-to-words";
+import { nextWordEdge, snapToWords } from "./snap-to-words";
 
 function snapped(text: string, start: number, end: number) {
   const span = snapToWords(text, start, end);
@@ -40,5 +40,20 @@ describe("snapToWords", () => {
     expect(snapped(text, 0, 1)).toBe("A");
     expect(snapped(text, 28, 30)).toBe("say");
     expect(snapped(text, 28, 31)).toBe("say.");
+  });
+});
+
+describe("nextWordEdge", () => {
+  const text = "A reckless 👍 gamble, critics say.";
+
+  it("moves forward to the end of the next word and backward to the start of the previous", () => {
+    expect(text.slice(0, nextWordEdge(text, 1, 1))).toBe("A reckless");
+    expect(text.slice(nextWordEdge(text, 10, -1))).toBe("reckless 👍 gamble, critics say.");
+    expect(text.slice(0, nextWordEdge(text, 10, 1))).toBe("A reckless 👍 gamble");
+  });
+
+  it("stops at the ends of the text", () => {
+    expect(nextWordEdge(text, text.length, 1)).toBe(text.length);
+    expect(nextWordEdge(text, 0, -1)).toBe(0);
   });
 });

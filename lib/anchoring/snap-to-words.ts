@@ -40,3 +40,28 @@ export function snapToWords(
 
   return { start: snappedStart, end: snappedEnd };
 }
+
+// The next word edge from a UTF-16 offset, for moving a highlight's start or end one
+// word at a time with the keyboard: forward lands after the next word, backward
+// before the previous one.
+export function nextWordEdge(text: string, index: number, direction: 1 | -1): number {
+  let position = index;
+
+  if (direction === 1) {
+    while (position < text.length && !wordChar.test(charAt(text, position))) {
+      position += charAt(text, position).length;
+    }
+    while (position < text.length && wordChar.test(charAt(text, position))) {
+      position += charAt(text, position).length;
+    }
+    return position;
+  }
+
+  while (position > 0 && !wordChar.test(charBefore(text, position))) {
+    position -= charBefore(text, position).length;
+  }
+  while (position > 0 && wordChar.test(charBefore(text, position))) {
+    position -= charBefore(text, position).length;
+  }
+  return position;
+}

@@ -37,11 +37,24 @@ export const createAnnotationSchema = z
     confidence: confidenceSchema.default(null),
     // The document version the client was reading; a stale one is a conflict.
     documentVersion: z.number().int().min(1).optional(),
+    // A suggestion the person accepted (or edited) keeps its origin and rule in exports.
+    origin: z
+      .enum(["PERSON", "SUGGESTION"], { message: "origin must be PERSON or SUGGESTION." })
+      .default("PERSON"),
+    suggestionRule: z
+      .string()
+      .min(1)
+      .max(100, { message: "suggestionRule can have at most 100 characters." })
+      .optional(),
   })
   .strict()
   .refine((value) => value.end > value.start, {
     message: "end must be after start.",
     path: ["end"],
+  })
+  .refine((value) => value.origin === "SUGGESTION" || value.suggestionRule === undefined, {
+    message: "suggestionRule goes with origin SUGGESTION.",
+    path: ["suggestionRule"],
   });
 
 export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;

@@ -74,6 +74,8 @@ export async function createAnnotation({ userId, documentId, input }: CreateAnno
         suffix: quote.suffix,
         comment: input.comment.trim(),
         confidence: input.confidence,
+        origin: input.origin,
+        suggestionRule: input.suggestionRule ?? null,
         labels: { create: labelIds.map((labelId) => ({ labelId })) },
       },
       select: annotationViewSelect,
