@@ -78,7 +78,7 @@ test("[suggestions] suggest, then accept, edit and dismiss by keyboard; origin i
   }
 });
 
-test("[annotator] an own highlight's boundaries move a word at a time by keyboard", async ({
+test("[annotator] an own highlight's boundaries move by keyboard and by dragging its grips", async ({
   page,
 }) => {
   const { user, workspace, article, path } = await setUp(page);
@@ -102,13 +102,40 @@ test("[annotator] an own highlight's boundaries move a word at a time by keyboar
   await page.keyboard.press("Enter");
   await expect(editor.locator("blockquote")).toHaveText("the reckless plan was");
   await editor.getByRole("button", { name: "End a word earlier" }).click();
+  await expect(editor.locator("blockquote")).toHaveText("the reckless plan");
+
+  // The grips: drag the end into "pushed"; snapping takes the whole word.
+  const target = await page.getByTestId("reader-text").evaluate((root) => {
+    const node = [...root.childNodes].find((child) => child.textContent?.includes("pushed"));
+    const textNode = node?.nodeType === Node.TEXT_NODE ? node : node?.firstChild;
+    const at = textNode?.textContent?.indexOf("pushed") ?? -1;
+    const range = document.createRange();
+    range.setStart(textNode as Node, at + 3);
+    range.setEnd(textNode as Node, at + 4);
+    const box = range.getBoundingClientRect();
+    return { x: box.left, y: box.top + box.height / 2 };
+  });
+  const handle = page.getByTestId("handle-end");
+  const grip = await handle.boundingBox();
+  await page.mouse.move((grip?.x ?? 0) + 2, (grip?.y ?? 0) + 5);
+  await page.mouse.down();
+  await page.mouse.move(target.x, target.y, { steps: 8 });
+  await page.mouse.up();
+  await expect(editor.locator("blockquote")).toHaveText("the reckless plan was pushed");
+
+  // Keyboard on the start grip: left arrow moves it a word earlier.
+  await page.getByTestId("handle-start").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(editor.locator("blockquote")).toHaveText("reckless plan was pushed");
   await editor.getByRole("button", { name: "Save highlight" }).click();
 
   await expect(page.getByTestId("annotator-status")).toHaveText("Highlight updated.");
-  await expect(highlightFor(page, "the reckless plan")).toHaveText("the reckless plan");
+  await expect(highlightFor(page, "reckless plan was pushed")).toHaveText(
+    "reckless plan was pushed",
+  );
   const row = await db().annotation.findFirstOrThrow({ where: { documentId: article.id } });
-  expect(Array.from(text).slice(row.start, row.end).join("")).toBe("the reckless plan");
-  expect(row.exact).toBe("the reckless plan");
+  expect(Array.from(text).slice(row.start, row.end).join("")).toBe("reckless plan was pushed");
+  expect(row.exact).toBe("reckless plan was pushed");
 });
 
 test("[annotator] a selection across paragraphs is tagged as one highlight; Tag selection button works", async ({

@@ -22,6 +22,7 @@ import { AnnotationFilters } from "./annotation-filters";
 import { AnnotationList } from "./annotation-list";
 import { AnnotationPopover, type PopoverValues } from "./annotation-popover";
 import { OrphanList } from "./orphan-list";
+import { measureHandleBoxes, SpanHandles, type HandleBox } from "./span-handles";
 import { SuggestionList } from "./suggestion-list";
 import { ReaderText, type TextSelection } from "./reader-text";
 import type { AnnotatorCodebook, AnnotatorLabel, ReaderAnnotation } from "./types";
@@ -92,6 +93,7 @@ export function Annotator({
   // Highlights under the passage last clicked (or entered by keyboard), listed first.
   const [hereIds, setHereIds] = useState<string[] | null>(null);
   const [snap, setSnap] = useStoredFlag("framewise:snap-to-words", true);
+  const [handleBoxes, setHandleBoxes] = useState<Record<"start" | "end", HandleBox> | null>(null);
   // null until the person asks for suggestions.
   const [suggestions, setSuggestions] = useState<ReaderSuggestion[] | null>(null);
   const [activeSuggestionId, setActiveSuggestionId] = useState<string | null>(null);
@@ -539,6 +541,13 @@ export function Annotator({
       error: null,
       span: { start16: annotation.start16, end16: annotation.end16 },
     });
+    placeHandles(annotation.start16, annotation.end16);
+  }
+
+  function placeHandles(start16: number, end16: number) {
+    const root = readerRef.current;
+    const wrapper = wrapperRef.current;
+    setHandleBoxes(root && wrapper ? measureHandleBoxes(root, wrapper, start16, end16) : null);
   }
 
   // Moves one edge of the highlight being edited by a word, keeping it non-empty.
@@ -547,7 +556,18 @@ export function Annotator({
       return;
     }
     const { start16, end16 } = draft.span;
-    const moved = nextWordEdge(doc.text, edge === "start" ? start16 : end16, direction);
+    moveSpanEdge(edge, nextWordEdge(doc.text, edge === "start" ? start16 : end16, direction));
+  }
+
+  // Puts one edge of the highlight being edited at a text offset (UTF-16), snapped to
+  // words when snapping is on; refuses to make it empty.
+  function moveSpanEdge(edge: "start" | "end", offset16: number) {
+    if (!draft || draft.mode !== "edit") {
+      return;
+    }
+    const { start16, end16 } = draft.span;
+    const snapped = snap ? snapToWords(doc.text, offset16, offset16) : null;
+    const moved = snapped ? (edge === "start" ? snapped.start : snapped.end) : offset16;
     const candidate = edge === "start" ? { start16: moved, end16 } : { start16, end16: moved };
     const trimmed = trimSpan(
       doc.text,
@@ -558,11 +578,9 @@ export function Annotator({
       setDraft({ ...draft, error: "A highlight needs at least one word." });
       return;
     }
-    setDraft({
-      ...draft,
-      error: null,
-      span: { start16: offsets.toUtf16(trimmed.start), end16: offsets.toUtf16(trimmed.end) },
-    });
+    const span = { start16: offsets.toUtf16(trimmed.start), end16: offsets.toUtf16(trimmed.end) };
+    setDraft({ ...draft, error: null, span });
+    placeHandles(span.start16, span.end16);
   }
 
   function focusAnnotation(annotation: ReaderAnnotation) {
@@ -667,6 +685,14 @@ export function Annotator({
             isSaving={isSaving}
             onSave={(values) => void save(values)}
             onClose={closePopover}
+          />
+        ) : null}
+        {draft?.mode === "edit" && handleBoxes ? (
+          <SpanHandles
+            boxes={handleBoxes}
+            readerRef={readerRef}
+            onMove={moveSpanEdge}
+            onStep={adjustSpan}
           />
         ) : null}
       </div>

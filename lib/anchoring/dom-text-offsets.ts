@@ -72,3 +72,25 @@ export function textOffsetsToRange(root: Node, start: number, end: number): Rang
   }
   return range;
 }
+
+// The text offset under a screen point, for dragging a highlight's edge; null outside root.
+export function pointToTextOffset(root: Node, x: number, y: number): number | null {
+  const doc = root.ownerDocument ?? document;
+  let container: Node | null = null;
+  let offset = 0;
+
+  if (typeof doc.caretPositionFromPoint === "function") {
+    const position = doc.caretPositionFromPoint(x, y);
+    container = position?.offsetNode ?? null;
+    offset = position?.offset ?? 0;
+  } else if (typeof doc.caretRangeFromPoint === "function") {
+    const range = doc.caretRangeFromPoint(x, y);
+    container = range?.startContainer ?? null;
+    offset = range?.startOffset ?? 0;
+  }
+
+  if (!container || !root.contains(container)) {
+    return null;
+  }
+  return boundaryToOffset(root, container, offset);
+}
