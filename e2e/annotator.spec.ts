@@ -57,6 +57,8 @@ test("[annotator] overlapping highlights: a click lists every highlight there, a
   // "historic victory" is covered by both highlights: one run of text carries both ids.
   const overlap = page.locator("mark[data-ids]", { hasText: /^historic victory$/ });
   await expect(overlap).toHaveAttribute("data-ids", /\S+ \S+/);
+  // Screen readers hear which highlights and labels cover the run.
+  await expect(overlap).toHaveAccessibleDescription(/^2 highlights: .*Loaded language/);
   const here = page.getByTestId("highlights-here");
 
   // Keyboard: put the caret inside the overlap and press Enter.
@@ -106,6 +108,12 @@ test("[annotator] side panel filters by dimension, label and author, with counts
   await page.getByLabel("Author").selectOption({ label: "Ana Annotator" });
   await expect(items).toHaveCount(1);
   await expect(items.first()).toContainText("critics say");
+
+  await page.getByLabel("Author").selectOption({ label: "Everyone" });
+  await page.getByLabel("Status").selectOption({ label: "Accepted suggestion" });
+  await expect(items).toHaveCount(0);
+  await page.getByLabel("Status").selectOption({ label: "Made by a person" });
+  await expect(items).toHaveCount(2);
 
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(items).toHaveCount(2);

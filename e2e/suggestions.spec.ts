@@ -123,7 +123,7 @@ test("[annotator] an own highlight's boundaries move by keyboard and by dragging
   await page.mouse.up();
   await expect(editor.locator("blockquote")).toHaveText("the reckless plan was pushed");
 
-  // Keyboard on the start grip: left arrow moves it a word earlier.
+  // Keyboard on the start grip: the right arrow moves it a word later.
   await page.getByTestId("handle-start").focus();
   await page.keyboard.press("ArrowRight");
   await expect(editor.locator("blockquote")).toHaveText("reckless plan was pushed");

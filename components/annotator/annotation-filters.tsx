@@ -90,6 +90,27 @@ export function AnnotationFilters({
             ))}
           </select>
         </label>
+        <label htmlFor={`${id}-origin`} className="flex flex-col gap-1">
+          Status
+          <select
+            id={`${id}-origin`}
+            className={selectClass}
+            value={filter.origin ?? ""}
+            onChange={(event) =>
+              onChange({
+                ...filter,
+                origin:
+                  event.target.value === ""
+                    ? null
+                    : (event.target.value as "PERSON" | "SUGGESTION"),
+              })
+            }
+          >
+            <option value="">Any</option>
+            <option value="PERSON">Made by a person</option>
+            <option value="SUGGESTION">Accepted suggestion</option>
+          </select>
+        </label>
         {isFilterActive(filter) ? (
           <button
             type="button"

@@ -146,57 +146,73 @@ export const ReaderText = memo(function ReaderText({
     }
   }
 
+  // Described once per run: used for the mark and for its spoken description.
+  const looks = segments.map((segment) => (segment.ids.length > 0 ? describe(segment.ids) : null));
+
   return (
-    <div
-      ref={rootRef}
-      role="document"
-      tabIndex={0}
-      aria-label="Article text. Use Shift and the arrow keys to select a passage, then press Enter to tag it."
-      aria-describedby="reader-help"
-      onKeyDown={onKeyDown}
-      onFocus={placeCaretAtStart}
-      onClick={(event) => {
-        const mark = (event.target as HTMLElement).closest("mark[data-ids]");
-        const selection = window.getSelection();
-        if (mark && (!selection || selection.isCollapsed)) {
-          onHighlightClick((mark.getAttribute("data-ids") ?? "").split(" ").filter(Boolean));
-        }
-      }}
-      className="fw-reader font-serif text-lg leading-8 break-words whitespace-pre-wrap"
-      data-testid="reader-text"
-    >
-      {segments.map((segment) => {
-        const chunk = text.slice(segment.start, segment.end);
+    <>
+      <div
+        ref={rootRef}
+        role="document"
+        tabIndex={0}
+        aria-label="Article text. Use Shift and the arrow keys to select a passage, then press Enter to tag it."
+        aria-describedby="reader-help"
+        onKeyDown={onKeyDown}
+        onFocus={placeCaretAtStart}
+        onClick={(event) => {
+          const mark = (event.target as HTMLElement).closest("mark[data-ids]");
+          const selection = window.getSelection();
+          if (mark && (!selection || selection.isCollapsed)) {
+            onHighlightClick((mark.getAttribute("data-ids") ?? "").split(" ").filter(Boolean));
+          }
+        }}
+        className="fw-reader font-serif text-lg leading-8 break-words whitespace-pre-wrap"
+        data-testid="reader-text"
+      >
+        {segments.map((segment, index) => {
+          const chunk = text.slice(segment.start, segment.end);
+          const look = looks[index];
 
-        if (segment.ids.length === 0) {
-          return chunk;
-        }
-
-        const look = describe(segment.ids);
-        return (
-          <mark
-            key={segment.start}
-            className="fw-highlight"
-            data-ids={segment.ids.join(" ")}
-            data-active={segment.ids.some((id) => activeIds.has(id)) ? "true" : undefined}
-            data-pending={look.pending ? "true" : undefined}
-            data-suggested={look.suggested ? (look.onlySuggested ? "only" : "also") : undefined}
-            title={look.label}
-            style={
-              {
-                "--fw-depth": Math.min(segment.ids.length, 4),
-                // Stacked underlines, one 3px band per dimension, so overlapping tags
-                // stay distinguishable; the tint deepens with the number of highlights.
-                boxShadow: look.underlines
-                  .map((color, index) => `inset 0 -${3 * (index + 1)}px 0 ${color}`)
-                  .join(", "),
-              } as React.CSSProperties
-            }
-          >
-            {chunk}
-          </mark>
-        );
-      })}
-    </div>
+          if (!look) {
+            return chunk;
+          }
+          return (
+            <mark
+              key={segment.start}
+              className="fw-highlight"
+              data-ids={segment.ids.join(" ")}
+              data-active={segment.ids.some((id) => activeIds.has(id)) ? "true" : undefined}
+              data-pending={look.pending ? "true" : undefined}
+              data-suggested={look.suggested ? (look.onlySuggested ? "only" : "also") : undefined}
+              aria-describedby={`fw-mark-${segment.start}`}
+              title={look.label}
+              style={
+                {
+                  "--fw-depth": Math.min(segment.ids.length, 4),
+                  // Stacked underlines, one 3px band per dimension, so overlapping tags
+                  // stay distinguishable; the tint deepens with the number of highlights.
+                  boxShadow: look.underlines
+                    .map((color, index) => `inset 0 -${3 * (index + 1)}px 0 ${color}`)
+                    .join(", "),
+                } as React.CSSProperties
+              }
+            >
+              {chunk}
+            </mark>
+          );
+        })}
+      </div>
+      {/* Outside the text root, so its textContent stays the document text: what screen
+        readers announce for each highlighted run. */}
+      <div hidden>
+        {segments.map((segment, index) =>
+          looks[index] ? (
+            <span key={segment.start} id={`fw-mark-${segment.start}`}>
+              {looks[index].label}
+            </span>
+          ) : null,
+        )}
+      </div>
+    </>
   );
 });

@@ -9,9 +9,9 @@ const dimensionOfLabel = new Map([
 ]);
 
 const annotations = [
-  { id: "a", labelIds: ["loaded", "vague"], author: { id: "ana" } },
-  { id: "b", labelIds: ["fear"], author: { id: "ben" } },
-  { id: "c", labelIds: [], author: { id: "ana" } },
+  { id: "a", labelIds: ["loaded", "vague"], author: { id: "ana" }, origin: "PERSON" as const },
+  { id: "b", labelIds: ["fear"], author: { id: "ben" }, origin: "SUGGESTION" as const },
+  { id: "c", labelIds: [], author: { id: "ana" }, origin: "PERSON" as const },
 ];
 
 function ids(filter: Partial<typeof noFilter>) {
@@ -34,15 +34,14 @@ describe("filterAnnotations", () => {
     expect(ids({ authorId: "ana", dimensionId: "framing" })).toEqual(["a"]);
     expect(ids({ authorId: "ben", labelId: "vague" })).toEqual([]);
     expect(isFilterActive({ ...noFilter, authorId: "ben" })).toBe(true);
+    expect(ids({ origin: "SUGGESTION" })).toEqual(["b"]);
+    expect(ids({ origin: "PERSON", authorId: "ana" })).toEqual(["a", "c"]);
   });
 });
 
 describe("countByLabel", () => {
   it("counts each highlight once per label", () => {
-    const counts = countByLabel([
-      ...annotations,
-      { id: "d", labelIds: ["fear", "fear"], author: { id: "x" } },
-    ]);
+    const counts = countByLabel([...annotations, { labelIds: ["fear", "fear"] }]);
     expect(Object.fromEntries(counts)).toEqual({ loaded: 1, vague: 1, fear: 2 });
   });
 });

@@ -4,18 +4,26 @@ export type FilterableAnnotation = {
   id: string;
   labelIds: string[];
   author: { id: string };
+  origin: "PERSON" | "SUGGESTION";
 };
 
 export type AnnotationFilter = {
   dimensionId: string | null;
   labelId: string | null;
   authorId: string | null;
+  // Status: made by a person, or an accepted suggestion.
+  origin: FilterableAnnotation["origin"] | null;
 };
 
-export const noFilter: AnnotationFilter = { dimensionId: null, labelId: null, authorId: null };
+export const noFilter: AnnotationFilter = {
+  dimensionId: null,
+  labelId: null,
+  authorId: null,
+  origin: null,
+};
 
 export function isFilterActive(filter: AnnotationFilter): boolean {
-  return filter.dimensionId !== null || filter.labelId !== null || filter.authorId !== null;
+  return Object.values(filter).some((value) => value !== null);
 }
 
 export function filterAnnotations<T extends FilterableAnnotation>(
@@ -25,6 +33,9 @@ export function filterAnnotations<T extends FilterableAnnotation>(
 ): T[] {
   return annotations.filter((annotation) => {
     if (filter.authorId && annotation.author.id !== filter.authorId) {
+      return false;
+    }
+    if (filter.origin && annotation.origin !== filter.origin) {
       return false;
     }
     if (filter.labelId && !annotation.labelIds.includes(filter.labelId)) {
@@ -41,7 +52,9 @@ export function filterAnnotations<T extends FilterableAnnotation>(
 }
 
 // How many highlights carry each label.
-export function countByLabel(annotations: FilterableAnnotation[]): Map<string, number> {
+export function countByLabel(
+  annotations: Pick<FilterableAnnotation, "labelIds">[],
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const annotation of annotations) {
     for (const labelId of new Set(annotation.labelIds)) {
