@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { signInViaApi } from "./support/auth";
-import { labelId, makeAnnotation, makeDocument, makeUser, makeWorkspace } from "./support/db";
+import { db, labelId, makeAnnotation, makeDocument, makeUser, makeWorkspace } from "./support/db";
 import { highlightFor, selectWithMouse } from "./support/reader";
 
 const text = [
@@ -106,4 +106,31 @@ test("[annotator] a document saved by someone else meanwhile is a conflict, and 
     second.getByText(/Someone else saved this document while you were editing it/),
   ).toBeVisible();
   await expect(second.getByLabel("Text", { exact: true })).toHaveValue(mine);
+});
+
+test("[annotator] a highlight the server refuses is rolled back, and the popover keeps the person's choices", async ({
+  page,
+}) => {
+  const { editor, document: article, path } = await setUp();
+  await signInViaApi(page.request, editor.email, editor.password);
+  await page.goto(path);
+
+  // Someone else edits the document after this page loaded.
+  await db().document.update({ where: { id: article.id }, data: { version: { increment: 1 } } });
+
+  await selectWithMouse(page, "historic victory");
+  const popover = page.getByRole("dialog", { name: "Tag this passage" });
+  await popover.getByRole("radio", { name: /^Supportive/ }).check();
+  await popover.getByLabel("Comment").fill("Triumphant framing");
+  await popover.getByRole("button", { name: "Save highlight" }).click();
+
+  await expect(popover.getByRole("alert")).toContainText(
+    "Not saved: The document changed while you were reading it",
+  );
+  await expect(popover.getByRole("radio", { name: /^Supportive/ })).toBeChecked();
+  await expect(popover.getByLabel("Comment")).toHaveValue("Triumphant framing");
+  await expect(highlightFor(page, "historic victory")).toHaveCount(0);
+  expect(
+    await db().annotation.count({ where: { documentId: article.id, exact: "historic victory" } }),
+  ).toBe(0);
 });
