@@ -34,6 +34,8 @@ export type MigrateOptions = {
   connectionString: string;
   migrationsDir?: string;
   log?: (message: string) => void;
+  // Apply only these migrations (a restore first rebuilds the schema its backup was taken on).
+  only?: ReadonlySet<string>;
 };
 
 type MigrationFile = { name: string; file: string; sql: string; checksum: string };
@@ -92,8 +94,11 @@ export async function migrate({
   connectionString,
   migrationsDir = defaultMigrationsDir,
   log = () => undefined,
+  only,
 }: MigrateOptions) {
-  const migrations = await readMigrations(migrationsDir);
+  const migrations = (await readMigrations(migrationsDir)).filter(
+    (migration) => !only || only.has(migration.name),
+  );
   const client = new pg.Client({ connectionString });
   const applied: string[] = [];
 

@@ -11,7 +11,10 @@ import { migrate } from "@/lib/db/migrate";
 
 export type TestPostgres = {
   adminUrl: string;
+  // A new database with the current migrations applied.
   createDatabase: (prefix: string) => Promise<string>;
+  // A new database with nothing in it (a restore target).
+  createEmptyDatabase: (prefix: string) => Promise<string>;
   dropDatabase: (url: string) => Promise<void>;
   release: () => Promise<void>;
 };
@@ -51,15 +54,20 @@ export async function acquireTestPostgres(
     }
   }
 
+  async function createEmptyDatabase(prefix: string) {
+    const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+    await admin((client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
+    return withDatabase(adminUrl, name);
+  }
+
   return {
     adminUrl,
     async createDatabase(prefix) {
-      const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-      await admin((client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
-      const url = withDatabase(adminUrl, name);
+      const url = await createEmptyDatabase(prefix);
       await migrate({ connectionString: url });
       return url;
     },
+    createEmptyDatabase,
     async dropDatabase(url) {
       const name = decodeURIComponent(new URL(url).pathname.slice(1));
       await admin((client) =>
