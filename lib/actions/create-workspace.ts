@@ -15,7 +15,7 @@ export async function createWorkspaceAction(
 ) {
   const result = await runAction({
     formData,
-    fields: ["name", "kind"],
+    fields: ["name", "kind", "codebookPreset"],
     schema: createWorkspaceSchema,
     run: async (input) => {
       const user = await requireSessionUser();

@@ -15,6 +15,9 @@ export const createWorkspaceSchema = z.object({
       message: `The name can have at most ${limits.workspaceNameMax} characters.`,
     }),
   kind: workspaceKindSchema,
+  // The preset its first codebook starts from; the server checks the key exists and uses
+  // Newsroom review when none is given.
+  codebookPreset: z.string().trim().max(100).optional(),
 });
 
 export type CreateWorkspaceInput = z.infer<typeof createWorkspaceSchema>;

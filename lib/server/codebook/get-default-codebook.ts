@@ -3,12 +3,16 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
 
+// What annotators tag with: the published version of the workspace's default codebook.
+// Drafts stay out of the reader until published; the caller has checked membership.
 export async function getDefaultCodebook(workspaceId: string) {
   const codebook = await getDb().codebook.findFirst({
-    where: { workspaceId, isDefault: true },
+    where: { workspaceId, isDefault: true, status: "PUBLISHED" },
     orderBy: { version: "desc" },
     select: {
       id: true,
+      // With the id, the popover links each label to its guideline page.
+      workspaceId: true,
       name: true,
       version: true,
       dimensions: {

@@ -1,7 +1,8 @@
 import "server-only";
 
-import { newsroomReviewPreset } from "@/lib/codebooks/presets/newsroom-review";
+import { defaultCodebookPresetKey, getCodebookPreset } from "@/lib/codebooks/presets";
 import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
 import type { CreateWorkspaceInput } from "@/lib/validations/workspace";
 
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -10,6 +11,13 @@ import { createCodebookFromPreset } from "../codebook/create-codebook-from-prese
 type CreateWorkspaceOptions = { userId: string; input: CreateWorkspaceInput };
 
 export async function createWorkspace({ userId, input }: CreateWorkspaceOptions) {
+  const presetKey = input.codebookPreset || defaultCodebookPresetKey;
+  const preset = getCodebookPreset(presetKey);
+  if (!preset) {
+    const message = "Choose one of the codebooks listed.";
+    throw new AppError("INVALID_INPUT", message, { codebookPreset: [message] });
+  }
+
   return getDb().$transaction(async (tx) => {
     const workspace = await tx.workspace.create({
       data: { name: input.name, kind: input.kind, members: { create: { userId, role: "OWNER" } } },
@@ -19,7 +27,7 @@ export async function createWorkspace({ userId, input }: CreateWorkspaceOptions)
     await createCodebookFromPreset({
       tx,
       workspaceId: workspace.id,
-      preset: newsroomReviewPreset,
+      preset,
       isDefault: true,
     });
 
@@ -30,7 +38,7 @@ export async function createWorkspace({ userId, input }: CreateWorkspaceOptions)
       action: "workspace.create",
       entityType: "workspace",
       entityId: workspace.id,
-      after: workspace,
+      after: { ...workspace, codebookPreset: presetKey },
     });
 
     return workspace;

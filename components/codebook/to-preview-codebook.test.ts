@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+
+import { toPreviewCodebook } from "./to-preview-codebook";
+
+describe("toPreviewCodebook", () => {
+  it("keeps passage dimensions in order, as the annotator reads them", () => {
+    const preview = toPreviewCodebook({
+      id: "cb1",
+      workspaceId: "ws1",
+      name: "Scheme",
+      version: 3,
+      dimensions: [
+        {
+          uid: "d0",
+          key: "genre",
+          name: "Genre",
+          description: "",
+          multiple: false,
+          required: false,
+          scope: "document",
+          color: "#0072B2",
+          labels: [{ uid: "l0", id: "saved0", key: "news", name: "News", description: "" }],
+        },
+        {
+          uid: "d1",
+          key: "tone",
+          name: "Tone",
+          description: "How it sounds",
+          multiple: true,
+          required: true,
+          color: "#D55E00",
+          labels: [
+            {
+              uid: "l1",
+              id: "saved1",
+              key: "calm",
+              name: "Calm",
+              description: "Even",
+              examples: [" Quietly ", "", "Softly"],
+            },
+            { uid: "l2", id: null, key: "angry", name: "Angry", description: "", color: "#CC79A7" },
+          ],
+        },
+      ],
+    });
+
+    expect(preview).toEqual({
+      id: "cb1",
+      workspaceId: "ws1",
+      name: "Scheme",
+      version: 3,
+      dimensions: [
+        {
+          id: "d1",
+          key: "tone",
+          name: "Tone",
+          description: "How it sounds",
+          multiple: true,
+          required: true,
+          labels: [
+            {
+              id: "saved1",
+              key: "calm",
+              name: "Calm",
+              description: "Even",
+              color: "#D55E00",
+              examples: ["Quietly", "Softly"],
+            },
+            {
+              id: "l2",
+              key: "angry",
+              name: "Angry",
+              description: "",
+              color: "#CC79A7",
+              examples: [],
+            },
+          ],
+        },
+      ],
+    });
+  });
+});

@@ -1,0 +1,31 @@
+"use server";
+
+import { redirect } from "next/navigation";
+
+import { requireSessionUser } from "@/lib/auth/session";
+import { createCodebook } from "@/lib/server/codebook/create-codebook";
+import { createCodebookSchema } from "@/lib/validations/codebook";
+
+import type { ActionState } from "./action-result";
+import { runAction } from "./run-action";
+
+export async function createCodebookAction(
+  _previous: ActionState<{ id: string; workspaceId: string }>,
+  formData: FormData,
+) {
+  const result = await runAction({
+    formData,
+    fields: ["workspaceId", "presetKey"],
+    schema: createCodebookSchema,
+    run: async (input) => {
+      const user = await requireSessionUser();
+      return createCodebook({ userId: user.id, input });
+    },
+  });
+
+  if (result.ok) {
+    redirect(`/workspaces/${result.data.workspaceId}/codebooks/${result.data.id}?done=created`);
+  }
+
+  return result;
+}

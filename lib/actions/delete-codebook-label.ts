@@ -1,0 +1,18 @@
+"use server";
+
+import { deleteCodebookLabel } from "@/lib/server/codebook/delete-codebook-label";
+import { deleteCodebookLabelSchema } from "@/lib/validations/codebook";
+
+import { runCodebookAction } from "./run-codebook-action";
+
+export async function deleteCodebookLabelAction(input: unknown) {
+  return runCodebookAction({
+    input,
+    schema: deleteCodebookLabelSchema,
+    // The client only needs where to go next, not the full mapping (that is audited).
+    run: async (data, user) => {
+      const result = await deleteCodebookLabel({ userId: user.id, input: data });
+      return { id: result.id, workspaceId: result.workspaceId, version: result.version };
+    },
+  });
+}

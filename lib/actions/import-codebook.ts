@@ -1,0 +1,57 @@
+"use server";
+
+import { redirect } from "next/navigation";
+
+import { requireSessionUser } from "@/lib/auth/session";
+import { importCodebook } from "@/lib/server/codebook/import-codebook";
+import { codebookLimits, importCodebookSchema } from "@/lib/validations/codebook";
+
+import type { ActionResult, ActionState } from "./action-result";
+import { runAction } from "./run-action";
+
+// An uploaded file counts as if pasted: its text replaces the box, so a refused import
+// shows the file's contents next to its problems, ready to fix.
+async function withFileText(formData: FormData): Promise<FormData | string> {
+  const file = formData.get("file");
+  if (!(file instanceof File) || file.size === 0) {
+    return formData;
+  }
+  if (file.size > codebookLimits.jsonMaxChars * 4) {
+    return `The file is too large: at most ${codebookLimits.jsonMaxChars.toLocaleString("en")} characters.`;
+  }
+  const copy = new FormData();
+  copy.set("workspaceId", String(formData.get("workspaceId") ?? ""));
+  copy.set("json", await file.text());
+  return copy;
+}
+
+export async function importCodebookAction(
+  _previous: ActionState<{ id: string; workspaceId: string }>,
+  formData: FormData,
+): Promise<ActionResult<{ id: string; workspaceId: string }>> {
+  const form = await withFileText(formData);
+  if (typeof form === "string") {
+    return {
+      ok: false,
+      message: form,
+      fieldErrors: { file: [form] },
+      values: { json: String(formData.get("json") ?? "") },
+    };
+  }
+
+  const result = await runAction({
+    formData: form,
+    fields: ["workspaceId", "json"],
+    schema: importCodebookSchema,
+    run: async (input) => {
+      const user = await requireSessionUser();
+      return importCodebook({ userId: user.id, input });
+    },
+  });
+
+  if (result.ok) {
+    redirect(`/workspaces/${result.data.workspaceId}/codebooks/${result.data.id}?done=imported`);
+  }
+
+  return result;
+}

@@ -1,0 +1,15 @@
+"use server";
+
+import { listLabelAnnotations } from "@/lib/server/codebook/list-label-annotations";
+import { listLabelAnnotationsSchema } from "@/lib/validations/codebook";
+
+import { runCodebookAction } from "./run-codebook-action";
+
+// The highlights of a label, for the split form's per-highlight mapping.
+export async function listCodebookLabelAnnotationsAction(input: unknown) {
+  return runCodebookAction({
+    input,
+    schema: listLabelAnnotationsSchema,
+    run: (data, user) => listLabelAnnotations({ userId: user.id, ...data }),
+  });
+}

@@ -1,0 +1,18 @@
+"use server";
+
+import { mergeCodebookLabels } from "@/lib/server/codebook/merge-codebook-labels";
+import { mergeCodebookLabelsSchema } from "@/lib/validations/codebook";
+
+import { runCodebookAction } from "./run-codebook-action";
+
+export async function mergeCodebookLabelsAction(input: unknown) {
+  return runCodebookAction({
+    input,
+    schema: mergeCodebookLabelsSchema,
+    // The client only needs where to go next, not the full mapping (that is audited).
+    run: async (data, user) => {
+      const result = await mergeCodebookLabels({ userId: user.id, input: data });
+      return { id: result.id, workspaceId: result.workspaceId, version: result.version };
+    },
+  });
+}

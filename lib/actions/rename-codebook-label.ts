@@ -1,0 +1,18 @@
+"use server";
+
+import { renameCodebookLabel } from "@/lib/server/codebook/rename-codebook-label";
+import { renameCodebookLabelSchema } from "@/lib/validations/codebook";
+
+import { runCodebookAction } from "./run-codebook-action";
+
+export async function renameCodebookLabelAction(input: unknown) {
+  return runCodebookAction({
+    input,
+    schema: renameCodebookLabelSchema,
+    // The client only needs where to go next, not the full mapping (that is audited).
+    run: async (data, user) => {
+      const result = await renameCodebookLabel({ userId: user.id, input: data });
+      return { id: result.id, workspaceId: result.workspaceId, version: result.version };
+    },
+  });
+}

@@ -1,0 +1,18 @@
+"use server";
+
+import { splitCodebookLabel } from "@/lib/server/codebook/split-codebook-label";
+import { splitCodebookLabelSchema } from "@/lib/validations/codebook";
+
+import { runCodebookAction } from "./run-codebook-action";
+
+export async function splitCodebookLabelAction(input: unknown) {
+  return runCodebookAction({
+    input,
+    schema: splitCodebookLabelSchema,
+    // The client only needs where to go next, not the full mapping (that is audited).
+    run: async (data, user) => {
+      const result = await splitCodebookLabel({ userId: user.id, input: data });
+      return { id: result.id, workspaceId: result.workspaceId, version: result.version };
+    },
+  });
+}
