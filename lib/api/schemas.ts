@@ -1,0 +1,202 @@
+import { z } from "zod";
+
+import { appErrorStatus, type AppErrorCode } from "@/lib/errors/app-error";
+import { documentKindSchema } from "@/lib/validations/document";
+import { workspaceKindSchema } from "@/lib/validations/workspace";
+
+// The JSON the API answers with, as zod schemas. The OpenAPI document is generated from
+// them (lib/api/openapi.ts); the new list endpoints build their payloads with these
+// types, and the integration tests parse real responses with them, so the published
+// shapes cannot drift from what the handlers send.
+
+const timestamp = z.iso.datetime({ offset: true });
+const date = z.iso.datetime({ offset: true }).nullable();
+const id = z.string().describe("An opaque id (letters and digits).");
+
+export const roleSchema = z.enum(["OWNER", "EDITOR", "ANNOTATOR", "VIEWER"]);
+
+const errorCodes = Object.keys(appErrorStatus) as [AppErrorCode, ...AppErrorCode[]];
+
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string().describe("A sentence for a person: what went wrong and what to do."),
+    fieldErrors: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .describe("Messages per input field (dotted paths), for 422 answers."),
+  }),
+});
+
+export const workspaceItemSchema = z.object({
+  id,
+  name: z.string(),
+  kind: workspaceKindSchema,
+  role: roleSchema.describe("The caller's role in this workspace."),
+  createdAt: timestamp,
+});
+
+export const documentItemSchema = z.object({
+  id,
+  title: z.string(),
+  kind: documentKindSchema,
+  outlet: z.string().nullable(),
+  author: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  publishedAt: date,
+  version: z.int().min(1),
+  highlightCount: z.int().min(0).describe("Live (not deleted) highlights on the document."),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const documentSchema = z.object({
+  id,
+  workspaceId: id,
+  workspaceName: z.string(),
+  title: z.string(),
+  text: z.string().describe("The normalised text that every offset refers to."),
+  sourceUrl: z.string().nullable(),
+  outlet: z.string().nullable(),
+  author: z.string().nullable(),
+  publishedAt: date,
+  kind: documentKindSchema,
+  version: z.int().min(1),
+  createdById: id,
+  createdAt: timestamp,
+  role: roleSchema.describe("The caller's role in the document's workspace."),
+  highlightCount: z.int().min(0),
+});
+
+export const annotationSchema = z.object({
+  id,
+  documentId: id,
+  documentVersion: z.int().min(1),
+  start: z.int().min(0).describe("Unicode code points from the start of the text."),
+  end: z.int().min(1).describe("Code points, exclusive."),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  comment: z.string(),
+  confidence: z.int().min(1).max(3).nullable(),
+  anchorStatus: z.enum(["ANCHORED", "ORPHANED"]),
+  origin: z.enum(["PERSON", "SUGGESTION"]),
+  revision: z.int().min(1).describe("Send it back with PATCH; it grows with every edit."),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  author: z.object({ id, name: z.string() }),
+  labelIds: z.array(id),
+});
+
+export const labelSchema = z.object({
+  id,
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  color: z.string(),
+  examples: z.array(z.string()),
+  counterExamples: z.array(z.string()),
+  shortcut: z.string().nullable(),
+  parentKey: z.string().nullable(),
+  rating: z.int().nullable(),
+  position: z.int(),
+});
+
+export const dimensionSchema = z.object({
+  id,
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  multiple: z.boolean(),
+  required: z.boolean(),
+  scope: z.enum(["SPAN", "DOCUMENT"]),
+  fieldType: z.enum(["LABELS", "ORDINAL", "TEXT", "TARGET"]),
+  color: z.string(),
+  position: z.int(),
+  labels: z.array(labelSchema),
+});
+
+export const codebookSchema = z.object({
+  id,
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  version: z.int().min(1),
+  status: z.enum(["DRAFT", "PUBLISHED", "ARCHIVED"]),
+  isDefault: z.boolean(),
+  guidelines: z.string().describe("Markdown."),
+  source: z.string(),
+  licence: z.string(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  dimensions: z.array(dimensionSchema),
+});
+
+function pageOf<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe("Pass as ?cursor= for the next page; null on the last page."),
+  });
+}
+
+export const workspacePageSchema = pageOf(workspaceItemSchema);
+export const documentPageSchema = pageOf(documentItemSchema);
+export const codebookPageSchema = pageOf(codebookSchema);
+
+export const documentResponseSchema = z.object({
+  document: documentSchema,
+  offsetUnit: z.literal("codepoint"),
+});
+
+export const annotationListResponseSchema = z.object({ annotations: z.array(annotationSchema) });
+export const annotationResponseSchema = z.object({ annotation: annotationSchema });
+
+export const batchResultsResponseSchema = z.object({
+  results: z.array(
+    z.discriminatedUnion("ok", [
+      z.object({ index: z.int(), ok: z.literal(true), id }),
+      z.object({ index: z.int(), ok: z.literal(false), message: z.string() }),
+    ]),
+  ),
+});
+
+export const importPreviewResponseSchema = z.object({
+  importId: id.describe("Pass as importId when saving, so the original is kept."),
+  article: z.object({
+    title: z.string(),
+    text: z.string(),
+    author: z.string(),
+    outlet: z.string(),
+    sourceUrl: z.string(),
+    publishedAt: z.string().describe("YYYY-MM-DD, or empty."),
+  }),
+});
+
+export const bulkPreviewResponseSchema = z.object({
+  format: z.enum(["jsonl", "csv"]),
+  rows: z.array(
+    z.object({
+      line: z.int(),
+      input: z
+        .object({
+          title: z.string(),
+          text: z.string(),
+          kind: documentKindSchema,
+          sourceUrl: z.string().optional(),
+          outlet: z.string().optional(),
+          author: z.string().optional(),
+          publishedAt: z.string().optional(),
+        })
+        .optional()
+        .describe("The validated article, when the row is valid."),
+      error: z.string().optional().describe("Why the row cannot be imported."),
+    }),
+  ),
+});
+
+export type WorkspaceItem = z.infer<typeof workspaceItemSchema>;
+export type DocumentItem = z.infer<typeof documentItemSchema>;
+export type CodebookItem = z.infer<typeof codebookSchema>;
