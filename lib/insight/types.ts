@@ -1,0 +1,64 @@
+// The data every insight (agreement views, profiles, comparisons) works on: plain,
+// serialisable shapes loaded once by lib/server/agreement. Offsets are code points, end
+// exclusive; only anchored, undeleted highlights are ever in here.
+
+export type InsightLabel = { id: string; key: string; name: string; dimensionId: string };
+
+export type InsightDimension = {
+  id: string;
+  key: string;
+  name: string;
+  multiple: boolean;
+  codebookId: string;
+  codebookName: string;
+  codebookVersion: number;
+  // In codebook order.
+  labels: InsightLabel[];
+};
+
+export type InsightAnnotator = { id: string; name: string };
+
+export type InsightSpan = {
+  id: string;
+  annotatorId: string;
+  start: number;
+  end: number;
+  exact: string;
+  comment: string;
+  // Labels of every dimension on this highlight.
+  labelIds: string[];
+  // ISO 8601.
+  createdAt: string;
+};
+
+export type InsightDocument = {
+  id: string;
+  title: string;
+  outlet: string | null;
+  // ISO date (YYYY-MM-DD) or null.
+  publishedAt: string | null;
+  text: string;
+  // Everyone who made at least one anchored highlight on the document (people who read it
+  // and marked nothing are not known: there is no "done" state yet).
+  annotators: InsightAnnotator[];
+  spans: InsightSpan[];
+};
+
+export type LabelIndex = Map<string, { label: InsightLabel; dimension: InsightDimension }>;
+
+export function indexLabels(dimensions: readonly InsightDimension[]): LabelIndex {
+  const index: LabelIndex = new Map();
+
+  for (const dimension of dimensions) {
+    for (const label of dimension.labels) {
+      index.set(label.id, { label, dimension });
+    }
+  }
+
+  return index;
+}
+
+// How a document is named next to others: its outlet, else its title.
+export function getOutletName(document: Pick<InsightDocument, "outlet" | "title">): string {
+  return document.outlet?.trim() || document.title;
+}

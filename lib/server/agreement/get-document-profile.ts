@@ -1,0 +1,40 @@
+import "server-only";
+
+import { computeArticleProfile, type ArticleProfile } from "@/lib/insight/profile";
+
+import { loadInsightDocuments } from "./load-insight-documents";
+import { resolveProject } from "./resolve-project";
+
+// Every member may see a document's profile: it pools annotators and names nobody.
+export async function getDocumentProfile({
+  userId,
+  documentId,
+}: {
+  userId: string;
+  documentId: string;
+}) {
+  const project = await resolveProject({
+    userId,
+    project: { kind: "document", id: documentId },
+    permission: "readWorkspace",
+  });
+  const { documents, dimensions } = await loadInsightDocuments({
+    workspaceId: project.workspaceId,
+    documentIds: [documentId],
+  });
+  const document = documents[0]!;
+  const profile: ArticleProfile = computeArticleProfile(document, dimensions);
+
+  return {
+    document: {
+      id: document.id,
+      workspaceId: project.workspaceId,
+      workspaceName: project.workspaceName,
+      title: document.title,
+      outlet: document.outlet,
+      publishedAt: document.publishedAt,
+    },
+    role: project.role,
+    profile,
+  };
+}
