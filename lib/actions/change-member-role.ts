@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+
+import { requireSessionUser } from "@/lib/auth/session";
+import { changeMemberRole } from "@/lib/server/membership/change-member-role";
+import { changeMemberRoleSchema } from "@/lib/validations/membership";
+
+import type { ActionState } from "./action-result";
+import { runAction } from "./run-action";
+
+export async function changeMemberRoleAction(_previous: ActionState<string>, formData: FormData) {
+  const result = await runAction({
+    formData,
+    fields: ["workspaceId", "userId", "role"],
+    schema: changeMemberRoleSchema,
+    run: async (input) => {
+      const user = await requireSessionUser();
+      const changed = await changeMemberRole({ userId: user.id, input });
+      return changed.changed ? "Role changed." : "That is already their role.";
+    },
+  });
+  if (result.ok) {
+    revalidatePath(`/workspaces/${String(formData.get("workspaceId"))}/members`);
+  }
+  return result;
+}

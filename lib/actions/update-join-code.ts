@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+
+import { requireSessionUser } from "@/lib/auth/session";
+import { updateJoinCode, type JoinCodeState } from "@/lib/server/membership/update-join-code";
+import { updateJoinCodeSchema } from "@/lib/validations/membership";
+
+import type { ActionState } from "./action-result";
+import { runAction } from "./run-action";
+
+export async function updateJoinCodeAction(
+  _previous: ActionState<JoinCodeState>,
+  formData: FormData,
+) {
+  const result = await runAction({
+    formData,
+    fields: ["workspaceId", "action", "expiresIn"],
+    schema: updateJoinCodeSchema,
+    run: async (input) => {
+      const user = await requireSessionUser();
+      return updateJoinCode({ userId: user.id, input });
+    },
+  });
+  if (result.ok) {
+    revalidatePath(`/workspaces/${String(formData.get("workspaceId"))}/members`);
+  }
+  return result;
+}

@@ -1,0 +1,434 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import pg from "pg";
+
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+
+import { liveChannel } from "./publish-live-event";
+
+// One LISTEN connection per server process, shared by every open event stream. Postgres
+// NOTIFY reaches every instance that listens, so a highlight saved through one instance
+// behind a load balancer reaches readers connected to any other.
+//
+// live events:   NOTIFY framewise_live '<id> <workspaceId> <documentId|->' (publish-live-event.ts);
+//                the hub fetches the rows it has subscribers for, in batches, one batch at a
+//                time, and hands them to subscribers in the order Postgres delivered them
+//                (commit order, which is id order within a workspace).
+// presence:      NOTIFY framewise_presence '{json}' straight from the hub, never stored:
+//                "here" when a person opens a document on an instance (and every 15 s while
+//                they stay), "gone" when their last stream there closes, "sync" to ask the
+//                other instances to announce their readers of a document now. An entry not
+//                refreshed for 40 s expires (an instance that died says nothing).
+
+export const presenceChannel = "framewise_presence";
+const presenceRefreshMs = 15_000;
+const presenceTtlMs = 40_000;
+const fetchBatchMax = 500;
+
+export type LiveRow = {
+  id: bigint;
+  workspaceId: string;
+  documentId: string | null;
+  kind: string;
+  audienceUserId: string | null;
+  payload: unknown;
+  createdAt: Date;
+  // Encoded SSE frames per audience, shared by subscribers that see the same thing
+  // (null: that audience may not see the event).
+  views?: Map<string, Uint8Array | null>;
+};
+
+export type PresenceReader = { id: string; name: string };
+
+export type LiveSubscriber = {
+  workspaceId: string;
+  documentId: string;
+  userId: string;
+  name: string;
+  // Rows of this workspace, in commit order; the subscriber filters and deduplicates.
+  receive: (row: LiveRow) => void;
+  // The listening connection was lost and is back: notifications in between are gone, so
+  // the subscriber replays from its last id.
+  catchUp: () => void;
+  presence: (readers: PresenceReader[]) => void;
+};
+
+type PresenceMessage = {
+  type: "here" | "gone" | "sync";
+  instance: string;
+  documentId: string;
+  userId?: string;
+  name?: string;
+};
+
+class LiveHub {
+  private readonly instance = randomUUID();
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private reconnectDelay = 500;
+  private hasConnectedBefore = false;
+  private readonly byWorkspace = new Map<string, Set<LiveSubscriber>>();
+  private readonly byDocument = new Map<string, Set<LiveSubscriber>>();
+  private queue: string[] = [];
+  private pumping = false;
+  // documentId → userId → instance → { name, expires }
+  private readonly presence = new Map<
+    string,
+    Map<string, Map<string, { name: string; expires: number }>>
+  >();
+  private timers: NodeJS.Timeout[] = [];
+  // pg wants one query at a time per client: presence NOTIFYs on the listening
+  // connection go out in turn.
+  private sending: Promise<unknown> = Promise.resolve();
+
+  // Resolves once LISTEN is active, so a stream can replay after it without a gap.
+  ready(): Promise<void> {
+    if (this.client) {
+      return Promise.resolve();
+    }
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  subscribe(subscriber: LiveSubscriber): () => void {
+    addTo(this.byWorkspace, subscriber.workspaceId, subscriber);
+    const firstHere = !this.hasLocalReader(subscriber.documentId, subscriber.userId);
+    const firstOnDocument = !this.byDocument.get(subscriber.documentId)?.size;
+    addTo(this.byDocument, subscriber.documentId, subscriber);
+    this.startTimers();
+
+    if (firstOnDocument) {
+      this.notifyPresence({ type: "sync", documentId: subscriber.documentId });
+    }
+    if (firstHere) {
+      this.notifyPresence({
+        type: "here",
+        documentId: subscriber.documentId,
+        userId: subscriber.userId,
+        name: subscriber.name,
+      });
+    } else {
+      subscriber.presence(this.readersOf(subscriber.documentId));
+    }
+
+    return () => {
+      removeFrom(this.byWorkspace, subscriber.workspaceId, subscriber);
+      removeFrom(this.byDocument, subscriber.documentId, subscriber);
+      if (!this.hasLocalReader(subscriber.documentId, subscriber.userId)) {
+        this.notifyPresence({
+          type: "gone",
+          documentId: subscriber.documentId,
+          userId: subscriber.userId,
+        });
+      }
+      if (this.byWorkspace.size === 0) {
+        this.stopTimers();
+      }
+    };
+  }
+
+  readersOf(documentId: string): PresenceReader[] {
+    const now = Date.now();
+    const readers: PresenceReader[] = [];
+    for (const [userId, instances] of this.presence.get(documentId) ?? []) {
+      const live = [...instances.values()].find((entry) => entry.expires > now);
+      if (live) {
+        readers.push({ id: userId, name: live.name });
+      }
+    }
+    return readers.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  subscriberCount(): number {
+    let count = 0;
+    for (const set of this.byWorkspace.values()) {
+      count += set.size;
+    }
+    return count;
+  }
+
+  private hasLocalReader(documentId: string, userId: string): boolean {
+    for (const subscriber of this.byDocument.get(documentId) ?? []) {
+      if (subscriber.userId === userId) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: getEnv().DATABASE_URL,
+      application_name: "framewise-live",
+      keepAlive: true,
+    });
+    client.on("notification", (message) => this.onNotification(message));
+    client.on("error", (error) => {
+      console.error("[live] the listening connection failed", error);
+      this.drop(client);
+    });
+    client.on("end", () => this.drop(client));
+
+    await client.connect();
+    await client.query(`LISTEN ${liveChannel}`);
+    await client.query(`LISTEN ${presenceChannel}`);
+    this.client = client;
+    this.reconnectDelay = 500;
+
+    if (this.hasConnectedBefore) {
+      for (const set of this.byWorkspace.values()) {
+        for (const subscriber of set) {
+          subscriber.catchUp();
+        }
+      }
+      this.announceLocalReaders();
+    }
+    this.hasConnectedBefore = true;
+  }
+
+  private drop(client: pg.Client) {
+    if (this.client !== client) {
+      return;
+    }
+    this.client = null;
+    client.end().catch(() => undefined);
+    if (this.byWorkspace.size === 0) {
+      return;
+    }
+    // Streams stay open; they catch up once the connection is back.
+    const delay = this.reconnectDelay;
+    this.reconnectDelay = Math.min(this.reconnectDelay * 2, 10_000);
+    setTimeout(() => {
+      this.ready().catch((error: unknown) => {
+        console.error("[live] could not listen again", error);
+        this.scheduleRetry();
+      });
+    }, delay).unref();
+  }
+
+  private scheduleRetry() {
+    const delay = this.reconnectDelay;
+    this.reconnectDelay = Math.min(this.reconnectDelay * 2, 10_000);
+    setTimeout(() => {
+      this.ready().catch(() => this.scheduleRetry());
+    }, delay).unref();
+  }
+
+  private onNotification(message: pg.Notification) {
+    if (message.channel === liveChannel && message.payload) {
+      const [id, workspaceId] = message.payload.split(" ");
+      if (id && workspaceId && this.byWorkspace.get(workspaceId)?.size) {
+        this.queue.push(id);
+        void this.pump();
+      }
+      return;
+    }
+    if (message.channel === presenceChannel && message.payload) {
+      this.onPresence(message.payload);
+    }
+  }
+
+  // One fetch at a time, so rows reach subscribers in the order their NOTIFYs arrived.
+  private async pump() {
+    if (this.pumping) {
+      return;
+    }
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0) {
+        const ids = this.queue.splice(0, fetchBatchMax);
+        let rows: LiveRow[];
+        try {
+          rows = await getDb().liveEvent.findMany({
+            where: { id: { in: ids.map((id) => BigInt(id)) } },
+            select: {
+              id: true,
+              workspaceId: true,
+              documentId: true,
+              kind: true,
+              audienceUserId: true,
+              payload: true,
+              createdAt: true,
+            },
+          });
+        } catch (error) {
+          // The subscribers of these rows replay from their last id instead.
+          console.error("[live] could not read live events", error);
+          for (const set of this.byWorkspace.values()) {
+            for (const subscriber of set) {
+              subscriber.catchUp();
+            }
+          }
+          continue;
+        }
+        const order = new Map(ids.map((id, index) => [id, index]));
+        rows.sort((a, b) => (order.get(String(a.id)) ?? 0) - (order.get(String(b.id)) ?? 0));
+        for (const row of rows) {
+          for (const subscriber of this.byWorkspace.get(row.workspaceId) ?? []) {
+            subscriber.receive(row);
+          }
+        }
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private notifyPresence(message: Omit<PresenceMessage, "instance">) {
+    const payload = JSON.stringify({ ...message, instance: this.instance });
+    // Applied locally at once; the echo from Postgres is harmless.
+    this.onPresence(payload);
+    const client = this.client;
+    if (!client) {
+      return;
+    }
+    this.sending = this.sending
+      .then(() => client.query("SELECT pg_notify($1, $2)", [presenceChannel, payload]))
+      .catch((error: unknown) => console.error("[live] presence notify failed", error));
+  }
+
+  private onPresence(raw: string) {
+    let message: PresenceMessage;
+    try {
+      message = JSON.parse(raw) as PresenceMessage;
+    } catch {
+      return;
+    }
+    const { documentId } = message;
+
+    if (message.type === "sync") {
+      if (message.instance !== this.instance) {
+        this.announceLocalReaders(documentId);
+      }
+      return;
+    }
+
+    if (!message.userId) {
+      return;
+    }
+    const users = this.presence.get(documentId) ?? new Map();
+    const instances = users.get(message.userId) ?? new Map();
+    const before = this.readersKey(documentId);
+
+    if (message.type === "here") {
+      instances.set(message.instance, {
+        name: message.name ?? "Someone",
+        expires: Date.now() + presenceTtlMs,
+      });
+      users.set(message.userId, instances);
+      this.presence.set(documentId, users);
+    } else {
+      instances.delete(message.instance);
+      if (instances.size === 0) {
+        users.delete(message.userId);
+      }
+    }
+
+    if (this.readersKey(documentId) !== before) {
+      this.broadcastPresence(documentId);
+    }
+  }
+
+  private readersKey(documentId: string): string {
+    return this.readersOf(documentId)
+      .map((reader) => reader.id)
+      .join(",");
+  }
+
+  private broadcastPresence(documentId: string) {
+    const readers = this.readersOf(documentId);
+    for (const subscriber of this.byDocument.get(documentId) ?? []) {
+      subscriber.presence(readers);
+    }
+  }
+
+  private announceLocalReaders(onlyDocument?: string) {
+    for (const [documentId, subscribers] of this.byDocument) {
+      if (onlyDocument && documentId !== onlyDocument) {
+        continue;
+      }
+      const seen = new Set<string>();
+      for (const subscriber of subscribers) {
+        if (!seen.has(subscriber.userId)) {
+          seen.add(subscriber.userId);
+          this.notifyPresence({
+            type: "here",
+            documentId,
+            userId: subscriber.userId,
+            name: subscriber.name,
+          });
+        }
+      }
+    }
+  }
+
+  private expirePresence() {
+    const now = Date.now();
+    for (const [documentId, users] of this.presence) {
+      const before = this.readersKey(documentId);
+      for (const [userId, instances] of users) {
+        for (const [instance, entry] of instances) {
+          if (entry.expires <= now) {
+            instances.delete(instance);
+          }
+        }
+        if (instances.size === 0) {
+          users.delete(userId);
+        }
+      }
+      if (users.size === 0) {
+        this.presence.delete(documentId);
+      }
+      if (this.readersKey(documentId) !== before) {
+        this.broadcastPresence(documentId);
+      }
+    }
+  }
+
+  private startTimers() {
+    if (this.timers.length > 0) {
+      return;
+    }
+    this.timers = [
+      setInterval(() => this.announceLocalReaders(), presenceRefreshMs),
+      setInterval(() => this.expirePresence(), 5_000),
+    ];
+    for (const timer of this.timers) {
+      timer.unref();
+    }
+  }
+
+  private stopTimers() {
+    for (const timer of this.timers) {
+      clearInterval(timer);
+    }
+    this.timers = [];
+  }
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V) {
+  const set = map.get(key) ?? new Set<V>();
+  set.add(value);
+  map.set(key, set);
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V) {
+  const set = map.get(key);
+  set?.delete(value);
+  if (set && set.size === 0) {
+    map.delete(key);
+  }
+}
+
+const globalForLive = globalThis as unknown as { framewiseLiveHub?: LiveHub };
+
+// One hub per process; survives Next.js dev hot reloads.
+export function getLiveHub(): LiveHub {
+  globalForLive.framewiseLiveHub ??= new LiveHub();
+  return globalForLive.framewiseLiveHub;
+}

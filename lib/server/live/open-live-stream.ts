@@ -1,0 +1,304 @@
+import "server-only";
+
+import {
+  decideViewerPolicy,
+  memberName,
+  type DocumentClassContext,
+  type ViewerPolicy,
+} from "@/lib/classes/visibility";
+import { getDb } from "@/lib/db/client";
+import { notFound } from "@/lib/errors/app-error";
+
+import { loadClassContext } from "../assignment/load-class-context";
+
+import { getLiveHub, type LiveRow, type LiveSubscriber, type PresenceReader } from "./live-hub";
+import { pruneLiveEventsNow } from "./prune-live-events";
+import { viewLiveEvent } from "./view-live-event";
+
+type OpenLiveStreamOptions = {
+  userId: string;
+  documentId: string;
+  // The last event the client has (Last-Event-ID, or the cursor the page was rendered at).
+  lastEventId: bigint | null;
+  signal?: AbortSignal;
+  heartbeatMs?: number;
+};
+
+const replayMax = 1_000;
+// A client that reads this far behind is dropped; it reconnects and replays.
+const maxBufferedBytes = 1024 * 1024;
+
+// Contexts shared by all streams on one document in this process, reloaded when a
+// "class.changed" event (or a due date) says who-sees-what may have changed.
+type SharedContext = {
+  version: bigint;
+  loadedAt: number;
+  promise: Promise<DocumentClassContext | null>;
+};
+const globalForContexts = globalThis as unknown as {
+  framewiseLiveContexts?: Map<string, SharedContext>;
+};
+
+function getSharedContext(documentId: string, version: bigint, notBefore = 0) {
+  const contexts = (globalForContexts.framewiseLiveContexts ??= new Map());
+  const cached = contexts.get(documentId);
+  if (cached && cached.version >= version && cached.loadedAt >= notBefore) {
+    return cached.promise;
+  }
+  const entry: SharedContext = {
+    version: cached && cached.version > version ? cached.version : version,
+    loadedAt: Date.now(),
+    promise: loadClassContext({ documentId }),
+  };
+  entry.promise.catch(() => contexts.delete(documentId));
+  contexts.set(documentId, entry);
+  return entry.promise;
+}
+
+function readerName(context: DocumentClassContext, userId: string): string {
+  return memberName(context.members.get(userId), "Someone");
+}
+
+// The newest live event of a workspace, for a page to hand its client as the first
+// Last-Event-ID: whatever happens after the page read its data is replayed, nothing before.
+export async function getLiveCursor(workspaceId: string): Promise<string> {
+  const newest = await getDb().liveEvent.findFirst({
+    where: { workspaceId },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
+  return String(newest?.id ?? 0n);
+}
+
+// A Server-Sent Events stream of one document's changes for one reader. Replays what the
+// reader missed after `lastEventId`, then follows live events; every event goes through
+// the class rules for this reader, so a blind assignment's classmates never appear in it.
+export async function openLiveStream({
+  userId,
+  documentId,
+  lastEventId,
+  signal,
+  heartbeatMs = 15_000,
+}: OpenLiveStreamOptions): Promise<ReadableStream<Uint8Array>> {
+  const hub = getLiveHub();
+  // Always fresh for a new stream: while nobody in this process followed the workspace,
+  // its "class.changed" events went unheard and a cached context may be stale.
+  const initialContext = await getSharedContext(documentId, 0n, Date.now());
+  const initialPolicy = initialContext
+    ? decideViewerPolicy(initialContext, userId, new Date())
+    : null;
+
+  if (!initialContext || !initialPolicy?.isMember) {
+    throw notFound("This document");
+  }
+
+  pruneLiveEventsNow();
+  await hub.ready();
+
+  const encoder = new TextEncoder();
+  const workspaceId = initialContext.workspaceId;
+  let policy: ViewerPolicy = initialPolicy;
+  let lastSentId = lastEventId ?? 0n;
+  let replaying = true;
+  let buffered: LiveRow[] = [];
+  let chain: Promise<void> = Promise.resolve();
+  let closed = false;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let unsubscribe = () => {};
+  let heartbeat: NodeJS.Timeout | undefined;
+  let expiryTimer: NodeJS.Timeout | undefined;
+
+  function write(text: string | Uint8Array) {
+    if (closed) {
+      return;
+    }
+    if ((controller.desiredSize ?? 0) < -maxBufferedBytes) {
+      close();
+      return;
+    }
+    try {
+      controller.enqueue(typeof text === "string" ? encoder.encode(text) : text);
+    } catch {
+      close();
+    }
+  }
+
+  function close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    unsubscribe();
+    clearInterval(heartbeat);
+    clearTimeout(expiryTimer);
+    try {
+      controller.close();
+    } catch {
+      // Already closed by the client.
+    }
+  }
+
+  function send(id: bigint | null, data: string) {
+    write(`${id === null ? "" : `id: ${id}\n`}data: ${data}\n\n`);
+  }
+
+  async function reloadPolicy(version: bigint, notBefore = 0) {
+    const context = await getSharedContext(documentId, version, notBefore);
+    const next = context ? decideViewerPolicy(context, userId, new Date()) : null;
+    if (!next?.isMember) {
+      send(
+        null,
+        JSON.stringify({ kind: "gone", message: "You no longer have access to this document." }),
+      );
+      close();
+      return;
+    }
+    policy = next;
+    scheduleExpiry();
+  }
+
+  // When a due date passes, instructors' highlights become visible to students: the
+  // client is told to reload, and the policy is worked out again.
+  function scheduleExpiry() {
+    clearTimeout(expiryTimer);
+    const expiresAt = policy.expiresAt?.getTime();
+    if (expiresAt === undefined) {
+      return;
+    }
+    const delay = Math.min(Math.max(expiresAt - Date.now(), 0) + 50, 2_000_000_000);
+    expiryTimer = setTimeout(() => {
+      chain = chain.then(async () => {
+        await reloadPolicy(0n, expiresAt);
+        send(null, JSON.stringify({ kind: "refresh", reason: "due" }));
+      });
+    }, delay);
+    expiryTimer.unref();
+  }
+
+  async function handle(row: LiveRow) {
+    if (closed || row.id <= lastSentId) {
+      return;
+    }
+    if (row.documentId !== null && row.documentId !== documentId) {
+      return;
+    }
+    if (row.audienceUserId !== null && row.audienceUserId !== userId) {
+      return;
+    }
+
+    if (row.kind === "class.changed") {
+      await reloadPolicy(row.id);
+      lastSentId = row.id;
+      send(row.id, JSON.stringify({ kind: "refresh", reason: "class" }));
+      return;
+    }
+
+    // Frames are cached on the row per audience: 200 readers who see the same thing share
+    // one JSON.stringify and one UTF-8 encoding.
+    const viewed = viewLiveEvent(policy, row.kind, row.payload);
+    row.views ??= new Map();
+    let frame = row.views.get(viewed.cacheKey);
+    if (frame === undefined) {
+      frame = viewed.message
+        ? encoder.encode(`id: ${row.id}\ndata: ${JSON.stringify(viewed.message)}\n\n`)
+        : null;
+      row.views.set(viewed.cacheKey, frame);
+    }
+    if (frame !== null) {
+      lastSentId = row.id;
+      write(frame);
+    }
+  }
+
+  function enqueue(row: LiveRow) {
+    if (replaying) {
+      buffered.push(row);
+      return;
+    }
+    chain = chain.then(() => handle(row));
+  }
+
+  async function replay() {
+    replaying = true;
+    buffered = [];
+    const oldest = await getDb().liveEvent.findFirst({
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    const rows = await getDb().liveEvent.findMany({
+      where: { workspaceId, id: { gt: lastSentId }, OR: [{ documentId }, { documentId: null }] },
+      orderBy: { id: "asc" },
+      take: replayMax + 1,
+      select: {
+        id: true,
+        workspaceId: true,
+        documentId: true,
+        kind: true,
+        audienceUserId: true,
+        payload: true,
+        createdAt: true,
+      },
+    });
+
+    // Ids below the oldest stored event were pruned (or rolled back): the client cannot
+    // be brought up to date event by event, so it reloads instead. Same when too far behind.
+    const pruned = lastSentId > 0n && oldest !== null && lastSentId < oldest.id - 1n;
+    if (pruned || rows.length > replayMax) {
+      const newest = await getDb().liveEvent.findFirst({
+        where: { workspaceId },
+        orderBy: { id: "desc" },
+        select: { id: true },
+      });
+      lastSentId = newest?.id ?? lastSentId;
+      await reloadPolicy(lastSentId);
+      send(lastSentId, JSON.stringify({ kind: "refresh", reason: "resync" }));
+    } else {
+      for (const row of rows) {
+        await handle(row);
+      }
+    }
+
+    const pending = buffered;
+    buffered = [];
+    replaying = false;
+    for (const row of pending) {
+      await handle(row);
+    }
+  }
+
+  function catchUp() {
+    chain = chain.then(replay).catch((error: unknown) => {
+      console.error("[live] catch-up failed", error);
+      close();
+    });
+  }
+
+  const subscriber: LiveSubscriber = {
+    workspaceId,
+    documentId,
+    userId,
+    name: readerName(initialContext, userId),
+    receive: enqueue,
+    catchUp,
+    presence: (readers: PresenceReader[]) => {
+      send(null, JSON.stringify({ kind: "presence", readers }));
+    },
+  };
+
+  return new ReadableStream<Uint8Array>({
+    start(streamController) {
+      controller = streamController;
+      // Retry quickly after a dropped connection; the comment flushes the headers.
+      write("retry: 2000\n: connected\n\n");
+      unsubscribe = hub.subscribe(subscriber);
+      heartbeat = setInterval(() => write(": keep-alive\n\n"), heartbeatMs);
+      heartbeat.unref();
+      scheduleExpiry();
+      signal?.addEventListener("abort", close, { once: true });
+      catchUp();
+    },
+    cancel() {
+      close();
+    },
+  });
+}

@@ -1,0 +1,95 @@
+import "server-only";
+
+import { canSeeAuthor, describeAuthor, type ViewerPolicy } from "@/lib/classes/visibility";
+import type { AnnotationView } from "@/lib/server/annotation/annotation-view";
+import { viewCommentFor, type CommentRecord } from "@/lib/server/discussion/comment-view";
+
+// Stored payloads (publish-live-event.ts callers) carry real authors; this turns one into
+// what a given viewer may receive, or null when the viewer may not see it at all. The
+// same class rules as the page and the API (lib/classes/visibility.ts) decide.
+
+type AnnotationPayload = { annotation: AnnotationView };
+type DeletedPayload = { annotationId: string; authorId: string };
+type CommentPayload = { annotationId: string; annotationAuthorId: string; comment: CommentRecord };
+type ReactionPayload = {
+  annotationId: string;
+  annotationAuthorId: string;
+  userId: string;
+  kind: "AGREE" | "DISAGREE" | null;
+  agree: number;
+  disagree: number;
+};
+
+export type LiveMessage =
+  | { kind: "annotation.created" | "annotation.updated"; annotation: AnnotationView }
+  | { kind: "annotation.deleted"; annotationId: string }
+  | {
+      kind: "comment.created" | "comment.updated";
+      annotationId: string;
+      comment: ReturnType<typeof viewCommentFor>;
+    }
+  | {
+      kind: "reaction.changed";
+      annotationId: string;
+      agree: number;
+      disagree: number;
+      // Only present when the viewer is the one who reacted.
+      mine?: "AGREE" | "DISAGREE" | null;
+    }
+  | { kind: "refresh"; reason: string };
+
+export type ViewedEvent = { cacheKey: string; message: LiveMessage | null };
+
+export function viewLiveEvent(policy: ViewerPolicy, kind: string, payload: unknown): ViewedEvent {
+  switch (kind) {
+    case "annotation.created":
+    case "annotation.updated": {
+      const { annotation } = payload as AnnotationPayload;
+      if (!canSeeAuthor(policy, annotation.author.id)) {
+        return { cacheKey: "hidden", message: null };
+      }
+      const author = describeAuthor(policy, annotation.author);
+      return {
+        cacheKey: `${author.id}\u0000${author.name}`,
+        message: { kind, annotation: { ...annotation, author } },
+      };
+    }
+    case "annotation.deleted": {
+      const { annotationId, authorId } = payload as DeletedPayload;
+      return canSeeAuthor(policy, authorId)
+        ? { cacheKey: "visible", message: { kind, annotationId } }
+        : { cacheKey: "hidden", message: null };
+    }
+    case "comment.created":
+    case "comment.updated": {
+      const { annotationId, annotationAuthorId, comment } = payload as CommentPayload;
+      if (!canSeeAuthor(policy, annotationAuthorId)) {
+        return { cacheKey: "hidden", message: null };
+      }
+      const view = viewCommentFor(policy, comment);
+      return {
+        cacheKey: `${view.author.id}\u0000${view.author.name}\u0000${view.body.length}\u0000${view.mentionNames.join(",")}`,
+        message: { kind, annotationId, comment: view },
+      };
+    }
+    case "reaction.changed": {
+      const reaction = payload as ReactionPayload;
+      if (!canSeeAuthor(policy, reaction.annotationAuthorId)) {
+        return { cacheKey: "hidden", message: null };
+      }
+      const isMine = reaction.userId === policy.userId;
+      return {
+        cacheKey: isMine ? `mine:${policy.userId}` : "others",
+        message: {
+          kind,
+          annotationId: reaction.annotationId,
+          agree: reaction.agree,
+          disagree: reaction.disagree,
+          ...(isMine ? { mine: reaction.kind } : {}),
+        },
+      };
+    }
+    default:
+      return { cacheKey: "unknown", message: null };
+  }
+}
