@@ -1,6 +1,14 @@
 "use client";
 
-import { memo, useCallback, useEffect, useRef, type KeyboardEvent, type RefObject } from "react";
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  type KeyboardEvent,
+  type RefObject,
+} from "react";
 
 import { rangeToTextOffsets } from "@/lib/anchoring/dom-text-offsets";
 import type { Segment } from "@/lib/annotator/highlight-segments";
@@ -20,6 +28,8 @@ type ReaderTextProps = {
   };
   activeIds: ReadonlySet<string>;
   rootRef: RefObject<HTMLDivElement | null>;
+  // The id of the element that explains keyboard selection.
+  helpId?: string;
   onSelect: (selection: TextSelection | null) => void;
   onAnnotateShortcut: () => void;
   onHighlightClick: (ids: string[]) => void;
@@ -43,11 +53,14 @@ export const ReaderText = memo(function ReaderText({
   describe,
   activeIds,
   rootRef,
+  helpId = "reader-help",
   onSelect,
   onAnnotateShortcut,
   onHighlightClick,
 }: ReaderTextProps) {
   const frame = useRef<number | null>(null);
+  // Per reader, so two readers on one page never share description ids.
+  const markIdBase = useId();
 
   const reportSelection = useCallback(() => {
     const root = rootRef.current;
@@ -156,7 +169,7 @@ export const ReaderText = memo(function ReaderText({
         role="document"
         tabIndex={0}
         aria-label="Article text. Use Shift and the arrow keys to select a passage, then press Enter to tag it."
-        aria-describedby="reader-help"
+        aria-describedby={helpId}
         onKeyDown={onKeyDown}
         onFocus={placeCaretAtStart}
         onClick={(event) => {
@@ -177,28 +190,18 @@ export const ReaderText = memo(function ReaderText({
             return chunk;
           }
           return (
-            <mark
+            <HighlightRun
               key={segment.start}
-              className="fw-highlight"
-              data-ids={segment.ids.join(" ")}
-              data-active={segment.ids.some((id) => activeIds.has(id)) ? "true" : undefined}
-              data-pending={look.pending ? "true" : undefined}
-              data-suggested={look.suggested ? (look.onlySuggested ? "only" : "also") : undefined}
-              aria-describedby={`fw-mark-${segment.start}`}
-              title={look.label}
-              style={
-                {
-                  "--fw-depth": Math.min(segment.ids.length, 4),
-                  // Stacked underlines, one 3px band per dimension, so overlapping tags
-                  // stay distinguishable; the tint deepens with the number of highlights.
-                  boxShadow: look.underlines
-                    .map((color, index) => `inset 0 -${3 * (index + 1)}px 0 ${color}`)
-                    .join(", "),
-                } as React.CSSProperties
-              }
-            >
-              {chunk}
-            </mark>
+              descriptionId={`${markIdBase}-${segment.start}`}
+              chunk={chunk}
+              ids={segment.ids.join(" ")}
+              depth={Math.min(segment.ids.length, 4)}
+              isActive={segment.ids.some((id) => activeIds.has(id))}
+              isPending={look.pending}
+              suggested={look.suggested ? (look.onlySuggested ? "only" : "also") : undefined}
+              label={look.label}
+              underlines={look.underlines.join(" ")}
+            />
           );
         })}
       </div>
@@ -207,12 +210,71 @@ export const ReaderText = memo(function ReaderText({
       <div hidden>
         {segments.map((segment, index) =>
           looks[index] ? (
-            <span key={segment.start} id={`fw-mark-${segment.start}`}>
-              {looks[index].label}
-            </span>
+            <RunDescription
+              key={segment.start}
+              id={`${markIdBase}-${segment.start}`}
+              label={looks[index].label}
+            />
           ) : null,
         )}
       </div>
     </>
   );
+});
+
+type HighlightRunProps = {
+  descriptionId: string;
+  chunk: string;
+  ids: string;
+  depth: number;
+  isActive: boolean;
+  isPending: boolean;
+  suggested: "only" | "also" | undefined;
+  label: string;
+  // Colours separated by spaces, one per dimension tagged on this run.
+  underlines: string;
+};
+
+// One highlighted run. Its props are all primitives, so after a save or a click only the
+// runs whose highlights changed render again, not all of them.
+const HighlightRun = memo(function HighlightRun({
+  descriptionId,
+  chunk,
+  ids,
+  depth,
+  isActive,
+  isPending,
+  suggested,
+  label,
+  underlines,
+}: HighlightRunProps) {
+  return (
+    <mark
+      className="fw-highlight"
+      data-ids={ids}
+      data-active={isActive ? "true" : undefined}
+      data-pending={isPending ? "true" : undefined}
+      data-suggested={suggested}
+      aria-describedby={descriptionId}
+      title={label}
+      style={
+        {
+          "--fw-depth": depth,
+          // Stacked underlines, one 3px band per dimension, so overlapping tags
+          // stay distinguishable; the tint deepens with the number of highlights.
+          boxShadow: underlines
+            .split(" ")
+            .filter(Boolean)
+            .map((color, index) => `inset 0 -${3 * (index + 1)}px 0 ${color}`)
+            .join(", "),
+        } as React.CSSProperties
+      }
+    >
+      {chunk}
+    </mark>
+  );
+});
+
+const RunDescription = memo(function RunDescription({ id, label }: { id: string; label: string }) {
+  return <span id={id}>{label}</span>;
 });
