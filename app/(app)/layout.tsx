@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { InboxLink } from "@/components/review/inbox-link";
 import { getSessionUser } from "@/lib/auth/session";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -21,6 +22,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </Link>
           <div className="flex items-center gap-3 text-sm">
             <span aria-label="Signed in as">{user.name}</span>
+            <InboxLink userId={user.id} />
+            <Link href="/settings/tokens" className="text-sky-800 underline">
+              API tokens
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -22,6 +22,8 @@ type AnnotationPopoverProps = {
   onClose: () => void;
   // Editing only: move the highlight's start or end by a word.
   onAdjustSpan?: (edge: "start" | "end", direction: 1 | -1) => void;
+  // The codebook editor's live preview: shown without taking the keyboard focus.
+  isPreview?: boolean;
 };
 
 const confidenceChoices = [
@@ -42,6 +44,7 @@ export function AnnotationPopover({
   onSave,
   onClose,
   onAdjustSpan,
+  isPreview = false,
 }: AnnotationPopoverProps) {
   const titleId = useId();
   const dialogRef = useRef<HTMLFormElement>(null);
@@ -53,8 +56,11 @@ export function AnnotationPopover({
   );
 
   useEffect(() => {
+    if (isPreview) {
+      return;
+    }
     dialogRef.current?.querySelector<HTMLElement>("input, textarea, button")?.focus();
-  }, []);
+  }, [isPreview]);
 
   function pick(dimensionId: string, labelId: string, multiple: boolean, checked: boolean) {
     const dimension = codebook.dimensions.find((candidate) => candidate.id === dimensionId);
@@ -73,6 +79,10 @@ export function AnnotationPopover({
     .flatMap((dimension) => dimension.labels)
     .find((label) => label.id === focusedLabelId);
 
+  // Each label's page in the codebook: definition, examples, counter-examples.
+  const guidelinesHref = (labelId: string) =>
+    `/workspaces/${codebook.workspaceId}/codebooks/${codebook.id}/labels/${labelId}`;
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     onSave({ labelIds, comment, confidence: confidence === "" ? null : Number(confidence) });
@@ -85,8 +95,21 @@ export function AnnotationPopover({
       return;
     }
 
-    // On a label choice, digits 1–9 pick the nth label of that dimension (0: none).
     const target = event.target as HTMLElement;
+
+    // On a label choice, "?" opens that label's guidelines in a new tab.
+    if (event.key === "?" && target instanceof HTMLInputElement && target.value) {
+      const label = codebook.dimensions
+        .flatMap((dimension) => dimension.labels)
+        .find((candidate) => candidate.id === target.value);
+      if (label) {
+        event.preventDefault();
+        window.open(guidelinesHref(label.id), "_blank", "noopener,noreferrer");
+        return;
+      }
+    }
+
+    // On a label choice, digits 1–9 pick the nth label of that dimension (0: none).
     if (
       /^[1-9]$/.test(event.key) &&
       target instanceof HTMLInputElement &&
@@ -162,6 +185,22 @@ export function AnnotationPopover({
           </>
         ) : (
           "Hover over or focus a label to read its definition. Keys 1–9 pick a label."
+        )}
+      </p>
+      {/* The focused label's guideline page; one line that never changes height, so the
+          choices below do not move under the pointer. */}
+      <p className="h-5 shrink-0 truncate text-xs" data-testid="label-guidelines">
+        {focusedLabel ? (
+          <a
+            href={guidelinesHref(focusedLabel.id)}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="text-sky-800 underline"
+          >
+            Guidelines for {focusedLabel.name} <kbd>(?)</kbd>
+          </a>
+        ) : (
+          <span className="text-stone-600">On a label, ? opens its guidelines.</span>
         )}
       </p>
 

@@ -1,7 +1,9 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useId, useMemo, useRef, useState } from "react";
 
+import { AnnotationConflict, type AnnotationEdit } from "@/components/review/annotation-conflict";
+import { useLiveEvents } from "@/components/live/use-live-events";
 import { Button } from "@/components/ui/button";
 import { textOffsetsToRange } from "@/lib/anchoring/dom-text-offsets";
 import { nextWordEdge, snapToWords } from "@/lib/anchoring/snap-to-words";
@@ -35,6 +37,8 @@ type AnnotatorProps = {
   initialAnnotations: AnnotationView[];
   currentUser: { id: string; name: string };
   canAnnotate: boolean;
+  // "below" puts the side panel under the text, for two readers side by side.
+  layout?: "beside" | "below";
 };
 
 type Draft =
@@ -69,7 +73,10 @@ export function Annotator({
   initialAnnotations,
   currentUser,
   canAnnotate,
+  layout = "beside",
 }: AnnotatorProps) {
+  // Unique per reader, so two readers on one page keep their own labels and descriptions.
+  const idBase = useId();
   const offsets = useMemo(() => createOffsetIndex(doc.text), [doc.text]);
   const toReader = useCallback(
     (annotation: AnnotationView): ReaderAnnotation => ({
@@ -83,6 +90,9 @@ export function Annotator({
   const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(() =>
     initialAnnotations.map(toReader),
   );
+  // Classes (issue 5): others' highlights, edits and deletions arrive live (no-op outside
+  // the document page's LiveProvider).
+  useLiveEvents({ documentId: doc.id, currentUserId: currentUser.id, setAnnotations, toReader });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [popoverPosition, setPopoverPosition] = useState({ top: 0, left: 0 });
   const [isSaving, setIsSaving] = useState(false);
@@ -99,6 +109,12 @@ export function Annotator({
   const [activeSuggestionId, setActiveSuggestionId] = useState<string | null>(null);
   // An orphan waiting for its new passage: the next selection re-attaches it.
   const [reattaching, setReattaching] = useState<ReaderAnnotation | null>(null);
+  // A save refused because someone saved the same highlight first: both versions.
+  const [conflict, setConflict] = useState<{
+    base: ReaderAnnotation;
+    mine: AnnotationEdit;
+    theirs: AnnotationView;
+  } | null>(null);
   const selection = useRef<TextSelection | null>(null);
   const readerRef = useRef<HTMLDivElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
@@ -291,27 +307,29 @@ export function Annotator({
 
     const { start16, end16 } = draft.span;
     const isMoved = start16 !== draft.annotation.start16 || end16 !== draft.annotation.end16;
+    const span = isMoved
+      ? {
+          start: offsets.toCodePoint(start16),
+          end: offsets.toCodePoint(end16),
+          exact: doc.text.slice(start16, end16),
+          documentVersion: doc.version,
+        }
+      : null;
     setIsSaving(true);
     const result = await requestJson<{ annotation: AnnotationView }>(
       `/api/v1/annotations/${draft.annotation.id}`,
       "PATCH",
-      {
-        ...values,
-        ...(isMoved
-          ? {
-              span: {
-                start: offsets.toCodePoint(start16),
-                end: offsets.toCodePoint(end16),
-                exact: doc.text.slice(start16, end16),
-                documentVersion: doc.version,
-              },
-            }
-          : {}),
-      },
+      { revision: draft.annotation.revision, ...values, ...(span ? { span } : {}) },
     );
     setIsSaving(false);
 
     if (!result.ok) {
+      const theirs = (result.details?.conflict as { theirs?: AnnotationView } | undefined)?.theirs;
+      if (result.status === 409 && theirs) {
+        setDraft(null);
+        setConflict({ base: draft.annotation, mine: { ...values, span }, theirs });
+        return;
+      }
       setDraft({ ...draft, values, error: result.message });
       return;
     }
@@ -345,6 +363,7 @@ export function Annotator({
       confidence: values.confidence,
       anchorStatus: "ANCHORED",
       origin: createDraft.suggestion ? "SUGGESTION" : "PERSON",
+      revision: 1,
       labelIds: values.labelIds,
       author: currentUser,
       createdAt: now,
@@ -491,7 +510,7 @@ export function Annotator({
     const result = await requestJson<{ annotation: AnnotationView }>(
       `/api/v1/annotations/${orphan.id}`,
       "PATCH",
-      { span: { start, end, exact, documentVersion: doc.version } },
+      { revision: orphan.revision, span: { start, end, exact, documentVersion: doc.version } },
     );
     setReattaching(null);
     window.getSelection()?.removeAllRanges();
@@ -593,30 +612,37 @@ export function Annotator({
     mark?.scrollIntoView({ block: "center", behavior: "smooth" });
   }
 
-  const onHighlightClick = useCallback((allIds: string[]) => {
-    const suggestionId = allIds.find(isSuggestionId);
-    if (suggestionId) {
-      setActiveSuggestionId(suggestionId);
-      requestAnimationFrame(() =>
-        globalThis.document.getElementById(suggestionId)?.scrollIntoView({ block: "nearest" }),
+  const onHighlightClick = useCallback(
+    (allIds: string[]) => {
+      const suggestionId = allIds.find(isSuggestionId);
+      if (suggestionId) {
+        setActiveSuggestionId(suggestionId);
+        requestAnimationFrame(() =>
+          globalThis.document.getElementById(suggestionId)?.scrollIntoView({ block: "nearest" }),
+        );
+      }
+      const ids = allIds.filter((id) => !isSuggestionId(id));
+      if (ids.length === 0) {
+        return;
+      }
+      setActiveIds(new Set(ids));
+      setHereIds(ids);
+      setStatus(
+        `${ids.length} highlight${ids.length === 1 ? "" : "s"} at this passage, listed in the side panel.`,
       );
-    }
-    const ids = allIds.filter((id) => !isSuggestionId(id));
-    if (ids.length === 0) {
-      return;
-    }
-    setActiveIds(new Set(ids));
-    setHereIds(ids);
-    setStatus(
-      `${ids.length} highlight${ids.length === 1 ? "" : "s"} at this passage, listed in the side panel.`,
-    );
-    requestAnimationFrame(() =>
-      globalThis.document.getElementById("highlights-here")?.scrollIntoView({ block: "nearest" }),
-    );
-  }, []);
+      requestAnimationFrame(() =>
+        globalThis.document.getElementById(`${idBase}-here`)?.scrollIntoView({ block: "nearest" }),
+      );
+    },
+    [idBase],
+  );
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <div
+      className={
+        layout === "below" ? "grid gap-6" : "grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]"
+      }
+    >
       <div
         ref={wrapperRef}
         className="relative"
@@ -650,7 +676,24 @@ export function Annotator({
             </label>
           </div>
         ) : null}
-        <p id="reader-help" className="sr-only">
+        {conflict ? (
+          <AnnotationConflict
+            key={`${conflict.base.id}-${conflict.theirs.revision}`}
+            base={conflict.base}
+            mine={conflict.mine}
+            theirs={conflict.theirs}
+            codebook={codebook}
+            onResolved={(annotation, how) => {
+              setAnnotations((current) =>
+                current.map((item) => (item.id === annotation.id ? toReader(annotation) : item)),
+              );
+              setConflict(null);
+              setStatus(how);
+            }}
+            onClose={() => setConflict(null)}
+          />
+        ) : null}
+        <p id={`${idBase}-help`} className="sr-only">
           Select text with the mouse, or focus the text and hold Shift with the arrow keys. Press
           Enter to tag the selection. Escape closes the tag dialog.
         </p>
@@ -660,6 +703,7 @@ export function Annotator({
           describe={describe}
           activeIds={activeIds}
           rootRef={readerRef}
+          helpId={`${idBase}-help`}
           onSelect={onSelect}
           onAnnotateShortcut={openForSelection}
           onHighlightClick={onHighlightClick}
@@ -697,10 +741,10 @@ export function Annotator({
         ) : null}
       </div>
       <aside
-        aria-labelledby="highlights-heading"
+        aria-labelledby={`${idBase}-heading`}
         className="flex flex-col gap-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
       >
-        <h2 id="highlights-heading" className="text-lg font-semibold">
+        <h2 id={`${idBase}-heading`} className="text-lg font-semibold">
           Highlights <span className="text-base font-normal text-stone-600">({sorted.length})</span>
         </h2>
         <div className="flex min-h-5 items-center gap-2">
@@ -720,13 +764,13 @@ export function Annotator({
         </div>
         {here.length > 0 ? (
           <section
-            id="highlights-here"
-            aria-labelledby="highlights-here-heading"
+            id={`${idBase}-here`}
+            aria-labelledby={`${idBase}-here-heading`}
             className="flex flex-col gap-2 rounded-md border border-sky-800 bg-sky-50 p-2"
             data-testid="highlights-here"
           >
             <div className="flex items-center justify-between gap-2">
-              <h3 id="highlights-here-heading" className="text-sm font-semibold">
+              <h3 id={`${idBase}-here-heading`} className="text-sm font-semibold">
                 At this passage ({here.length})
               </h3>
               <button
@@ -753,9 +797,9 @@ export function Annotator({
           </section>
         ) : null}
         {canAnnotate ? (
-          <section aria-labelledby="suggestions-heading" className="flex flex-col gap-2">
+          <section aria-labelledby={`${idBase}-suggestions`} className="flex flex-col gap-2">
             <div className="flex items-center justify-between gap-2">
-              <h3 id="suggestions-heading" className="text-sm font-semibold">
+              <h3 id={`${idBase}-suggestions`} className="text-sm font-semibold">
                 Suggestions{suggestions ? ` (${suggestions.length})` : ""}
               </h3>
               <Button variant="secondary" onClick={() => void runSuggestions()}>

@@ -1,5 +1,7 @@
 "use client";
 
+import { useId } from "react";
+
 import { Button } from "@/components/ui/button";
 
 import type { AnnotatorLabel, ReaderAnnotation } from "./types";
@@ -27,17 +29,19 @@ export function OrphanList({
   onCancelReattach,
   onDelete,
 }: OrphanListProps) {
+  const headingId = useId();
+
   if (orphans.length === 0) {
     return null;
   }
 
   return (
     <section
-      aria-labelledby="orphans-heading"
+      aria-labelledby={headingId}
       className="flex flex-col gap-2 rounded-md border border-amber-700 bg-amber-50 p-2"
       data-testid="orphans"
     >
-      <h3 id="orphans-heading" className="text-sm font-semibold">
+      <h3 id={headingId} className="text-sm font-semibold">
         Orphaned highlights ({orphans.length})
       </h3>
       <p className="text-xs text-stone-700">

@@ -7,6 +7,13 @@ import type { Role } from "@/lib/db/generated/enums";
 // permission that may see it.
 const workspaceSections: { segment: string; name: string; permission: Permission }[] = [
   { segment: "", name: "Documents", permission: "readWorkspace" },
+  { segment: "exports", name: "Exports", permission: "exportData" },
+  { segment: "codebooks", name: "Codebooks", permission: "readWorkspace" },
+  { segment: "collections", name: "Collections", permission: "readWorkspace" },
+  { segment: "assignments", name: "Assignments", permission: "readWorkspace" },
+  { segment: "members", name: "Members", permission: "readWorkspace" },
+  { segment: "review", name: "Review", permission: "annotate" },
+  { segment: "audit", name: "Audit log", permission: "readAuditLog" },
 ];
 
 type WorkspaceNavProps = { workspaceId: string; role: Role; current: string };

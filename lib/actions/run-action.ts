@@ -48,6 +48,7 @@ export async function runAction<Schema extends z.ZodType, Data>({
       message: appError.message,
       fieldErrors: appError.fieldErrors ?? {},
       values: echoed,
+      ...(appError.details ? { details: appError.details } : {}),
     };
   }
 }

@@ -19,6 +19,12 @@ export const permissions = {
   annotate: "ANNOTATOR",
   addDocument: "EDITOR",
   editDocument: "EDITOR",
+  viewAgreement: "EDITOR",
+  exportData: "EDITOR",
+  editCodebook: "EDITOR",
+  manageReview: "EDITOR",
+  readAuditLog: "OWNER",
+  teachClass: "EDITOR",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof permissions;

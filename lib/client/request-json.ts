@@ -1,5 +1,7 @@
 export type RequestResult<Data> =
-  { ok: true; data: Data } | { ok: false; status: number; message: string };
+  | { ok: true; data: Data }
+  // details: what the server sent to recover with (a conflict's two versions).
+  | { ok: false; status: number; message: string; details?: Record<string, unknown> };
 
 // Browser-side fetch for the JSON API: every failure becomes a message a person can
 // read, including network errors and non-JSON answers. FormData bodies go as multipart.
@@ -30,7 +32,7 @@ export async function requestJson<Data>(
   }
 
   const payload = (await response.json().catch(() => null)) as {
-    error?: { message?: string };
+    error?: { message?: string; details?: Record<string, unknown> };
   } | null;
 
   if (!response.ok) {
@@ -38,6 +40,7 @@ export async function requestJson<Data>(
       ok: false,
       status: response.status,
       message: payload?.error?.message ?? `The server answered ${response.status}.`,
+      ...(payload?.error?.details ? { details: payload.error.details } : {}),
     };
   }
 

@@ -18,15 +18,26 @@ export type AppErrorCode = keyof typeof appErrorStatus;
 
 export type FieldErrors = Record<string, string[]>;
 
+// Data a client needs to recover, sent with the error (a conflict carries both versions,
+// so the person can keep theirs, take the other or merge). Must be safe to show.
+export type ErrorDetails = Record<string, unknown>;
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fieldErrors: FieldErrors | undefined;
+  readonly details: ErrorDetails | undefined;
 
-  constructor(code: AppErrorCode, message: string, fieldErrors?: FieldErrors) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    fieldErrors?: FieldErrors,
+    details?: ErrorDetails,
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.details = details;
   }
 
   get status(): number {

@@ -18,6 +18,7 @@ export function errorResponse(error: unknown): NextResponse {
         code: appError.code,
         message: appError.message,
         ...(appError.fieldErrors ? { fieldErrors: appError.fieldErrors } : {}),
+        ...(appError.details ? { details: appError.details } : {}),
       },
     },
     {

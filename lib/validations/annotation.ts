@@ -78,6 +78,11 @@ const spanSchema = z
 
 export const updateAnnotationSchema = z
   .object({
+    // The revision the person edited; someone else's save since then is a conflict.
+    revision: z
+      .number({ error: "revision (the highlight's revision you edited) is required." })
+      .int({ message: "revision must be a whole number." })
+      .min(1, { message: "revision must be 1 or more." }),
     span: spanSchema.optional(),
     labelIds: labelIdsSchema.optional(),
     comment: commentSchema.optional(),

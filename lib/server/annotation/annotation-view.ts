@@ -15,6 +15,8 @@ export const annotationViewSelect = {
   confidence: true,
   anchorStatus: true,
   origin: true,
+  // Sent back with every edit: a save made on an older revision is a conflict.
+  revision: true,
   createdAt: true,
   updatedAt: true,
   author: { select: { id: true, name: true } },

@@ -214,6 +214,7 @@ describe("editing and deleting highlights", () => {
       userId: ctx.annotator.id,
       annotationId: created.id,
       input: {
+        revision: created.revision,
         labelIds: [labels["sourcing:vague_attribution"] as string],
         comment: "Which critics?",
         confidence: 3,
@@ -244,7 +245,7 @@ describe("editing and deleting highlights", () => {
         updateAnnotation({
           userId: ctx[role].id,
           annotationId: created.id,
-          input: { comment: "mine now" },
+          input: { revision: 1, comment: "mine now" },
         }),
       ).rejects.toMatchObject({
         code: "FORBIDDEN",
@@ -258,7 +259,7 @@ describe("editing and deleting highlights", () => {
       updateAnnotation({
         userId: ctx.outsider.id,
         annotationId: created.id,
-        input: { comment: "x" },
+        input: { revision: 1, comment: "x" },
       }),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
@@ -290,7 +291,7 @@ describe("editing and deleting highlights", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("restores a deleted highlight for its author only, once, with an audit event", async () => {
+  it("restores a deleted highlight for its author (not other annotators), once, with an audit event", async () => {
     const created = await createAnnotation({
       userId: ctx.annotator.id,
       documentId,
@@ -304,7 +305,7 @@ describe("editing and deleting highlights", () => {
     await deleteAnnotation({ userId: ctx.annotator.id, annotationId: created.id });
 
     await expect(
-      restoreAnnotation({ userId: ctx.editor.id, annotationId: created.id }),
+      restoreAnnotation({ userId: ctx.viewer.id, annotationId: created.id }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
       restoreAnnotation({ userId: ctx.outsider.id, annotationId: created.id }),

@@ -16,7 +16,18 @@ export async function checkLabels({ tx, workspaceId, labelIds }: CheckLabelsOpti
 
   const labels = await tx.label.findMany({
     where: { id: { in: unique }, dimension: { codebook: { workspaceId } } },
-    select: { id: true, dimension: { select: { id: true, name: true, multiple: true } } },
+    select: {
+      id: true,
+      name: true,
+      dimension: {
+        select: {
+          id: true,
+          name: true,
+          multiple: true,
+          codebook: { select: { status: true, version: true, name: true } },
+        },
+      },
+    },
   });
 
   if (labels.length !== unique.length) {
@@ -25,6 +36,16 @@ export async function checkLabels({ tx, workspaceId, labelIds }: CheckLabelsOpti
     throw new AppError("INVALID_INPUT", `Unknown label: ${unknown.join(", ")}.`, {
       labelIds: [`These labels are not in this workspace's codebook: ${unknown.join(", ")}.`],
     });
+  }
+
+  // A page left open across a codebook publish still offers the old version's labels.
+  const stale = labels.find((label) => label.dimension.codebook.status !== "PUBLISHED");
+  if (stale) {
+    const { codebook } = stale.dimension;
+    throw new AppError(
+      "CONFLICT",
+      `“${stale.name}” is from version ${codebook.version} of ${codebook.name}, which is no longer the current version. Reload the page to tag with the current codebook.`,
+    );
   }
 
   const perDimension = new Map<string, { name: string; multiple: boolean; count: number }>();

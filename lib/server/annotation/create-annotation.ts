@@ -7,7 +7,9 @@ import { getDb } from "@/lib/db/client";
 import { AppError, forbidden, notFound } from "@/lib/errors/app-error";
 import type { CreateAnnotationData } from "@/lib/validations/annotation";
 
+import { assertHighlightsEditable } from "../assignment/assert-highlights-editable";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { publishLiveEvent } from "../live/publish-live-event";
 
 import { annotationViewSelect, toAnnotationView } from "./annotation-view";
 import { checkLabels } from "./check-labels";
@@ -56,6 +58,9 @@ export async function createAnnotation({ userId, documentId, input }: CreateAnno
   const quote = describeQuote(document.text, input.start, input.end);
 
   return db.$transaction(async (tx) => {
+    // Classes (issue 5): no changes after handing in an assignment, until it is reopened.
+    await assertHighlightsEditable({ tx, userId, documentId });
+
     const labelIds = await checkLabels({
       tx,
       workspaceId: document.workspaceId,
@@ -91,6 +96,15 @@ export async function createAnnotation({ userId, documentId, input }: CreateAnno
       entityType: "annotation",
       entityId: annotation.id,
       after: annotation,
+    });
+
+    // Classes (issue 5): readers of the document receive it live (filtered per reader).
+    await publishLiveEvent({
+      tx,
+      workspaceId: document.workspaceId,
+      documentId,
+      kind: "annotation.created",
+      payload: { annotation },
     });
 
     return annotation;

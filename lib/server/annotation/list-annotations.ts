@@ -3,6 +3,8 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
 
+import { applyClassVisibility } from "../assignment/apply-class-visibility";
+
 import { annotationViewSelect, toAnnotationView } from "./annotation-view";
 
 type ListAnnotationsOptions = { userId: string; documentId: string };
@@ -25,5 +27,7 @@ export async function listAnnotations({ userId, documentId }: ListAnnotationsOpt
     select: annotationViewSelect,
   });
 
-  return rows.map(toAnnotationView);
+  // Classes (issue 5): blind assignments, unreleased answer keys and anonymised reveals
+  // decide what this person sees (rules in lib/classes/visibility.ts, docs/classes.md).
+  return applyClassVisibility({ userId, documentId, annotations: rows.map(toAnnotationView) });
 }

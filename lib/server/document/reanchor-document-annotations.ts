@@ -65,7 +65,11 @@ export async function reanchorDocumentAnnotations({
       UPDATE "Annotation" AS a
       SET "start" = v.start, "end" = v."end", "exact" = v.exact, "prefix" = v.prefix,
           "suffix" = v.suffix, "documentVersion" = ${newVersion},
-          "anchorStatus" = 'ANCHORED', "updatedAt" = now()
+          "anchorStatus" = 'ANCHORED', "updatedAt" = now(),
+          -- A highlight that moved counts as edited: an edit made on its old place conflicts.
+          "revision" = a."revision" + CASE
+            WHEN a."start" <> v.start OR a."end" <> v."end" OR a."exact" <> v.exact
+              OR a."anchorStatus" <> 'ANCHORED' THEN 1 ELSE 0 END
       FROM (
         SELECT unnest(${anchored.map((update) => update.id)}::text[]) AS id,
                unnest(${anchored.map((update) => update.result.start)}::int[]) AS start,
@@ -84,7 +88,7 @@ export async function reanchorDocumentAnnotations({
     // Orphans keep their old offsets and quote: that is what a person re-attaches.
     await tx.annotation.updateMany({
       where: { id: { in: orphanIds } },
-      data: { anchorStatus: "ORPHANED" },
+      data: { anchorStatus: "ORPHANED", revision: { increment: 1 } },
     });
   }
 

@@ -130,6 +130,8 @@ describe("editing a document re-anchors its highlights", () => {
       userId: ctx.annotator.id,
       annotationId: orphan.id,
       input: updateAnnotationSchema.parse({
+        revision: (await getDb().annotation.findUniqueOrThrow({ where: { id: orphan.id } }))
+          .revision,
         span: { start, end: start + phrase.length, exact: phrase, documentVersion: 2 },
       }),
     });

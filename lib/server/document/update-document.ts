@@ -9,6 +9,7 @@ import type { UpdateDocumentData } from "@/lib/validations/document";
 
 import { recordAuditEvent } from "../audit/record-audit-event";
 
+import { documentConflict } from "./document-conflict";
 import { reanchorDocumentAnnotations, type ReanchorSummary } from "./reanchor-document-annotations";
 
 type UpdateDocumentOptions = { userId: string; documentId: string; input: UpdateDocumentData };
@@ -81,10 +82,7 @@ export async function updateDocument({
       },
     });
     if (count === 0) {
-      throw new AppError(
-        "CONFLICT",
-        `Someone else saved this document while you were editing it (you started from version ${input.version}; it is now version ${document.version}). Your text is still in the form: copy what you need, then reload to see their version.`,
-      );
+      throw await documentConflict({ tx, documentId, yours: { ...input, text } });
     }
 
     let reanchored: ReanchorSummary = { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };

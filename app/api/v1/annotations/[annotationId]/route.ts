@@ -1,8 +1,8 @@
 // PATCH/DELETE /api/v1/annotations/[annotationId] — edit or delete one's own highlight
 import { NextResponse } from "next/server";
 
-import { requireSessionUser } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/http/error-response";
+import { apiErrorResponse } from "@/lib/api/api-error-response";
+import { requireApiCaller } from "@/lib/auth/api-caller";
 import { readJson } from "@/lib/http/read-json";
 import { parseId } from "@/lib/http/route-params";
 import { deleteAnnotation } from "@/lib/server/annotation/delete-annotation";
@@ -14,23 +14,23 @@ type Context = { params: Promise<{ annotationId: string }> };
 
 export async function PATCH(request: Request, context: Context) {
   try {
-    const user = await requireSessionUser();
     const annotationId = parseId((await context.params).annotationId, "This highlight");
+    const caller = await requireApiCaller(request, { write: true, annotationId });
     const input = await readJson(request, updateAnnotationSchema, limits.annotationBodyMaxBytes);
-    const annotation = await updateAnnotation({ userId: user.id, annotationId, input });
+    const annotation = await updateAnnotation({ userId: caller.userId, annotationId, input });
     return NextResponse.json({ annotation });
   } catch (error) {
-    return errorResponse(error);
+    return apiErrorResponse(error);
   }
 }
 
-export async function DELETE(_request: Request, context: Context) {
+export async function DELETE(request: Request, context: Context) {
   try {
-    const user = await requireSessionUser();
     const annotationId = parseId((await context.params).annotationId, "This highlight");
-    await deleteAnnotation({ userId: user.id, annotationId });
+    const caller = await requireApiCaller(request, { write: true, annotationId });
+    await deleteAnnotation({ userId: caller.userId, annotationId });
     return new NextResponse(null, { status: 204 });
   } catch (error) {
-    return errorResponse(error);
+    return apiErrorResponse(error);
   }
 }

@@ -3,13 +3,21 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { Annotator } from "@/components/annotator/annotator";
+import { DocumentSections } from "@/components/review/document-sections";
+import { ClassDocumentBanner } from "@/components/classes/class-document-banner";
+import { PresenceStrip } from "@/components/discussion/presence-strip";
+import { ThreadsPanel } from "@/components/discussion/threads-panel";
+import { LiveProvider } from "@/components/live/live-provider";
 import { can } from "@/lib/auth/roles";
 import { requireSessionUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseId } from "@/lib/http/route-params";
 import { listAnnotations } from "@/lib/server/annotation/list-annotations";
+import { getAssignmentCodebook } from "@/lib/server/assignment/get-assignment-codebook";
+import { getDocumentClassInfo } from "@/lib/server/assignment/get-document-class-info";
 import { getDefaultCodebook } from "@/lib/server/codebook/get-default-codebook";
 import { getDocumentForMember } from "@/lib/server/document/get-document";
+import { getLiveCursor } from "@/lib/server/live/open-live-stream";
 
 export const metadata: Metadata = { title: "Read and highlight" };
 
@@ -43,10 +51,18 @@ export default async function DocumentPage({ params, searchParams }: DocumentPag
     notFound();
   }
 
-  const [codebook, annotations] = await Promise.all([
+  // Classes (issue 5): the live cursor is read before the highlights, so the stream
+  // replays anything saved in between; assignments may freeze highlighting or bring their
+  // own codebook.
+  const liveCursor = await getLiveCursor(workspaceId);
+  const [defaultCodebook, annotations, classInfo] = await Promise.all([
     getDefaultCodebook(workspaceId),
     listAnnotations({ userId: user.id, documentId }),
+    getDocumentClassInfo({ userId: user.id, documentId }),
   ]);
+  const codebook =
+    (classInfo.codebookId && (await getAssignmentCodebook(classInfo.codebookId, workspaceId))) ||
+    defaultCodebook;
 
   const query = await searchParams;
   const editSummary =
@@ -90,6 +106,26 @@ export default async function DocumentPage({ params, searchParams }: DocumentPag
             <span className="text-stone-600">(version {document.version})</span>
           </p>
         ) : null}
+        <p className="text-sm">
+          <Link
+            href={`/workspaces/${workspaceId}/documents/${documentId}/profile`}
+            className="text-sky-800 underline"
+          >
+            Profile
+          </Link>
+          {can(document.role, "viewAgreement") ? (
+            <>
+              {" "}
+              ·{" "}
+              <Link
+                href={`/workspaces/${workspaceId}/documents/${documentId}/agreement`}
+                className="text-sky-800 underline"
+              >
+                Agreement
+              </Link>
+            </>
+          ) : null}
+        </p>
         {editSummary ? (
           <p
             role="status"
@@ -114,13 +150,36 @@ export default async function DocumentPage({ params, searchParams }: DocumentPag
           </p>
         ) : null}
       </header>
-      <Annotator
-        document={{ id: document.id, text: document.text, version: document.version }}
-        codebook={codebook}
-        initialAnnotations={annotations}
-        currentUser={{ id: user.id, name: user.name }}
-        canAnnotate={can(document.role, "annotate")}
+      <DocumentSections
+        workspaceId={workspaceId}
+        documentId={documentId}
+        userId={user.id}
+        current="read"
       />
+      <LiveProvider documentId={documentId} cursor={liveCursor} currentUserId={user.id}>
+        <ClassDocumentBanner
+          workspaceId={workspaceId}
+          isInstructor={can(document.role, "teachClass")}
+          info={classInfo}
+        />
+        <PresenceStrip />
+        <Annotator
+          document={{ id: document.id, text: document.text, version: document.version }}
+          codebook={codebook}
+          initialAnnotations={annotations}
+          currentUser={{ id: user.id, name: user.name }}
+          canAnnotate={can(document.role, "annotate") && !classInfo.lock}
+        />
+        <ThreadsPanel
+          documentId={documentId}
+          currentUserId={user.id}
+          labelNames={Object.fromEntries(
+            codebook.dimensions.flatMap((dimension) =>
+              dimension.labels.map((label) => [label.id, label.name]),
+            ),
+          )}
+        />
+      </LiveProvider>
     </article>
   );
 }

@@ -1,11 +1,14 @@
+// GET /api/v1/workspaces/[workspaceId]/documents — a page of the workspace's documents
 // POST /api/v1/workspaces/[workspaceId]/documents — save up to 25 documents; each row
 // is validated and saved on its own and reported with its index
 import { NextResponse } from "next/server";
 
-import { requireSessionUser } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/http/error-response";
+import { apiErrorResponse } from "@/lib/api/api-error-response";
+import { readPageRequest } from "@/lib/api/pagination";
+import { requireApiCaller } from "@/lib/auth/api-caller";
 import { readJson } from "@/lib/http/read-json";
 import { parseId } from "@/lib/http/route-params";
+import { listDocumentsPage } from "@/lib/server/api-token/list-documents-page";
 import {
   createDocumentsBatch,
   type BatchRowResult,
@@ -16,10 +19,21 @@ import { limits } from "@/lib/validations/limits";
 
 type Context = { params: Promise<{ workspaceId: string }> };
 
+export async function GET(request: Request, context: Context) {
+  try {
+    const workspaceId = parseId((await context.params).workspaceId, "This workspace");
+    const caller = await requireApiCaller(request, { write: false, workspaceId });
+    const page = readPageRequest(request);
+    return NextResponse.json(await listDocumentsPage({ userId: caller.userId, workspaceId, page }));
+  } catch (error) {
+    return apiErrorResponse(error);
+  }
+}
+
 export async function POST(request: Request, context: Context) {
   try {
-    const user = await requireSessionUser();
     const workspaceId = parseId((await context.params).workspaceId, "This workspace");
+    const caller = await requireApiCaller(request, { write: true, workspaceId });
     const { documents } = await readJson(
       request,
       createDocumentsBatchSchema,
@@ -42,7 +56,7 @@ export async function POST(request: Request, context: Context) {
     });
 
     const saved = await createDocumentsBatch({
-      userId: user.id,
+      userId: caller.userId,
       workspaceId,
       documents: valid.map((row) => row.input),
     });
@@ -53,6 +67,6 @@ export async function POST(request: Request, context: Context) {
 
     return NextResponse.json({ results });
   } catch (error) {
-    return errorResponse(error);
+    return apiErrorResponse(error);
   }
 }

@@ -2,9 +2,9 @@
 // `file`) or a web page (JSON `{ url }`) into an article draft to check before saving
 import { NextResponse } from "next/server";
 
-import { requireSessionUser } from "@/lib/auth/session";
+import { apiErrorResponse } from "@/lib/api/api-error-response";
+import { requireApiCaller } from "@/lib/auth/api-caller";
 import { AppError } from "@/lib/errors/app-error";
-import { errorResponse } from "@/lib/http/error-response";
 import { readFormData } from "@/lib/http/read-form-data";
 import { readJson } from "@/lib/http/read-json";
 import { parseId } from "@/lib/http/route-params";
@@ -32,12 +32,12 @@ async function readSource(request: Request): Promise<ImportSource> {
 
 export async function POST(request: Request, context: Context) {
   try {
-    const user = await requireSessionUser();
     const workspaceId = parseId((await context.params).workspaceId, "This workspace");
+    const caller = await requireApiCaller(request, { write: true, workspaceId });
     const source = await readSource(request);
-    const preview = await createImportDraft({ userId: user.id, workspaceId, source });
+    const preview = await createImportDraft({ userId: caller.userId, workspaceId, source });
     return NextResponse.json(preview, { status: 201 });
   } catch (error) {
-    return errorResponse(error);
+    return apiErrorResponse(error);
   }
 }

@@ -2,9 +2,9 @@
 // of articles (multipart `file`) and report every row, valid or not; writes nothing
 import { NextResponse } from "next/server";
 
-import { requireSessionUser } from "@/lib/auth/session";
+import { apiErrorResponse } from "@/lib/api/api-error-response";
+import { requireApiCaller } from "@/lib/auth/api-caller";
 import { AppError } from "@/lib/errors/app-error";
-import { errorResponse } from "@/lib/http/error-response";
 import { readFormData } from "@/lib/http/read-form-data";
 import { parseId } from "@/lib/http/route-params";
 import { parseBulkArticles } from "@/lib/import/bulk-articles";
@@ -15,9 +15,9 @@ type Context = { params: Promise<{ workspaceId: string }> };
 
 export async function POST(request: Request, context: Context) {
   try {
-    const user = await requireSessionUser();
     const workspaceId = parseId((await context.params).workspaceId, "This workspace");
-    await requireMembership({ userId: user.id, workspaceId, permission: "addDocument" });
+    const caller = await requireApiCaller(request, { write: true, workspaceId });
+    await requireMembership({ userId: caller.userId, workspaceId, permission: "addDocument" });
 
     const form = await readFormData(request, limits.bulkFileMaxBytes, "This file");
     const file = form.get("file");
@@ -32,6 +32,6 @@ export async function POST(request: Request, context: Context) {
     });
     return NextResponse.json(result);
   } catch (error) {
-    return errorResponse(error);
+    return apiErrorResponse(error);
   }
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef, useState } from "react";
 
 import { DocumentFields, type DocumentFieldValues } from "@/components/document/document-fields";
+import { DocumentConflict, readDocumentConflict } from "@/components/review/document-conflict";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { updateDocumentAction } from "@/lib/actions/update-document";
@@ -22,15 +23,46 @@ export function EditDocumentForm({
 }: EditDocumentFormProps) {
   const [state, formAction, isPending] = useActionState(updateDocumentAction, null);
   const failed = state && !state.ok ? state : null;
+  // Someone saved meanwhile: both versions, to keep mine, take theirs or merge.
+  const conflict = readDocumentConflict(failed?.details);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [baseVersion, setBaseVersion] = useState(version);
+
+  function fill(values: { title?: string; text: string }, nextVersion: number) {
+    const form = formRef.current;
+    const text = form?.elements.namedItem("text");
+    const title = form?.elements.namedItem("title");
+    if (text instanceof HTMLTextAreaElement) {
+      text.value = values.text;
+    }
+    if (values.title !== undefined && title instanceof HTMLInputElement) {
+      title.value = values.title;
+    }
+    setBaseVersion(nextVersion);
+  }
 
   return (
     <form
+      ref={formRef}
       action={formAction}
       className="flex flex-col gap-4 rounded-lg border border-stone-300 bg-white p-6"
       noValidate
     >
       <input type="hidden" name="documentId" value={documentId} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={baseVersion} />
+      {conflict ? (
+        <DocumentConflict
+          key={conflict.theirs.version}
+          conflict={conflict}
+          isSaving={isPending}
+          onKeepMine={(theirVersion) => {
+            setBaseVersion(theirVersion);
+            requestAnimationFrame(() => formRef.current?.requestSubmit());
+          }}
+          onTakeTheirs={(theirs) => fill(theirs, theirs.version)}
+          onMerge={(merged, theirVersion) => fill({ text: merged }, theirVersion)}
+        />
+      ) : null}
       <DocumentFields
         values={failed?.values ?? values}
         errors={failed?.fieldErrors ?? {}}

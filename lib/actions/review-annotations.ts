@@ -1,0 +1,47 @@
+"use server";
+
+import { acceptAgreedAnnotations } from "@/lib/server/review/accept-agreed-annotations";
+import { addGoldAnnotation } from "@/lib/server/review/add-gold-annotation";
+import { decideAnnotationReview } from "@/lib/server/review/decide-annotation-review";
+import { editGoldAnnotation } from "@/lib/server/review/edit-gold-annotation";
+import {
+  acceptAgreedSchema,
+  addGoldAnnotationSchema,
+  editGoldAnnotationSchema,
+  reviewDecisionSchema,
+} from "@/lib/validations/review";
+
+import { runReviewAction } from "./run-review-action";
+
+// The adjudication view's decisions, called from the keyboard-driven client component.
+export async function decideAnnotationReviewAction(input: unknown) {
+  return runReviewAction({
+    input,
+    schema: reviewDecisionSchema,
+    run: (data, user) => decideAnnotationReview({ userId: user.id, input: data }),
+  });
+}
+
+export async function editGoldAnnotationAction(input: unknown) {
+  return runReviewAction({
+    input,
+    schema: editGoldAnnotationSchema,
+    run: (data, user) => editGoldAnnotation({ userId: user.id, input: data }),
+  });
+}
+
+export async function addGoldAnnotationAction(input: unknown) {
+  return runReviewAction({
+    input,
+    schema: addGoldAnnotationSchema,
+    run: (data, user) => addGoldAnnotation({ userId: user.id, input: data }),
+  });
+}
+
+export async function acceptAgreedAnnotationsAction(input: unknown) {
+  return runReviewAction({
+    input,
+    schema: acceptAgreedSchema,
+    run: (data, user) => acceptAgreedAnnotations({ userId: user.id, documentId: data.documentId }),
+  });
+}

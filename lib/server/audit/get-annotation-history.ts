@@ -1,0 +1,47 @@
+import "server-only";
+
+import { getDb } from "@/lib/db/client";
+import { notFound } from "@/lib/errors/app-error";
+
+type GetAnnotationHistoryOptions = { userId: string; annotationId: string };
+
+// One highlight's full story for members of its workspace: created, edited, moved by
+// text edits, reviewed, deleted, restored, in order, with before and after of each step.
+export async function getAnnotationHistory({ userId, annotationId }: GetAnnotationHistoryOptions) {
+  const db = getDb();
+  const annotation = await db.annotation.findFirst({
+    where: { id: annotationId, document: { workspace: { members: { some: { userId } } } } },
+    select: {
+      id: true,
+      documentId: true,
+      exact: true,
+      deletedAt: true,
+      author: { select: { id: true, name: true } },
+      document: { select: { workspaceId: true } },
+    },
+  });
+  if (!annotation) {
+    throw notFound("This highlight");
+  }
+
+  const events = await db.auditEvent.findMany({
+    where: {
+      workspaceId: annotation.document.workspaceId,
+      entityType: "annotation",
+      entityId: annotationId,
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 1000,
+    select: {
+      id: true,
+      action: true,
+      before: true,
+      after: true,
+      createdAt: true,
+      actor: { select: { id: true, name: true } },
+    },
+  });
+
+  const { document: _document, ...rest } = annotation;
+  return { annotation: rest, events };
+}
