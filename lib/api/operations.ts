@@ -16,6 +16,7 @@ import {
 } from "@/lib/validations/export";
 import { createDocumentsBatchSchema, importUrlSchema } from "@/lib/validations/import";
 import { limits } from "@/lib/validations/limits";
+import { resubmitSubmissionSchema } from "@/lib/validations/submission";
 import { idSchema } from "@/lib/validations/workspace";
 
 import {
@@ -55,6 +56,7 @@ export const requestSchemas = {
   CreateComment: createCommentSchema,
   UpdateComment: updateCommentSchema,
   SetReaction: reactionSchema,
+  ResubmitDocument: resubmitSubmissionSchema.omit({ documentId: true }),
 } satisfies Record<string, z.ZodType>;
 
 export const responseSchemas = {
@@ -704,6 +706,53 @@ export const apiOperations: ApiOperation[] = [
     access: "read",
     success: { status: 200, description: "The archive.", contentType: "application/x-tar" },
     errors: readErrors,
+  },
+  {
+    operationId: "resubmitDocument",
+    method: "post",
+    path: "/api/v1/documents/{documentId}/resubmit",
+    tag: "Documents",
+    summary: "Resubmit a revised text for review",
+    description: `Saves the revision as a new version (highlights are re-anchored) and moves the submission to RESUBMITTED; the version must be the one the revision started from. ${sessionNote}`,
+    access: "session",
+    body: {
+      kind: "json",
+      schema: "ResubmitDocument",
+      maxBytes: limits.textMaxChars * 4 + 64 * 1024,
+      example: {
+        version: 2,
+        title: "Council approves the plan",
+        text: "The council approved the plan on Tuesday, its minutes show.",
+        message: "Sourced the vote to the minutes.",
+      },
+    },
+    success: {
+      status: 200,
+      description: "The new version and the submission's status.",
+      freeJson: true,
+    },
+    errors: [...writeErrors, 409],
+  },
+  {
+    operationId: "exportAuditLog",
+    method: "get",
+    path: "/api/v1/workspaces/{workspaceId}/audit-log",
+    tag: "Workspaces",
+    summary: "The workspace's audit log as CSV (owners only)",
+    description: sessionNote,
+    access: "session",
+    query: [
+      { name: "actor", description: "Only changes by this user id.", schema: z.string() },
+      { name: "action", description: "Only this kind of change.", schema: z.string() },
+      { name: "from", description: "From this date (YYYY-MM-DD).", schema: z.string() },
+      { name: "to", description: "Up to this date (YYYY-MM-DD).", schema: z.string() },
+    ],
+    success: {
+      status: 200,
+      description: "The audit log, one change per row.",
+      contentType: "text/csv",
+    },
+    errors: [...listErrors, 403],
   },
   {
     operationId: "getOpenApiDocument",
