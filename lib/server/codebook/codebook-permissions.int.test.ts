@@ -79,7 +79,6 @@ function reads(userId: string) {
     get: () => getCodebook({ userId, codebookId }),
     export: () => exportCodebook({ userId, codebookId }),
     publishPlan: () => getCodebookPublishPlan({ userId, codebookId }),
-    labelAnnotations: () => listLabelAnnotations({ userId, codebookId, labelId }),
   };
 }
 
@@ -107,6 +106,20 @@ describe("codebook permissions", () => {
   it.each(readNames)("%s: members may read; outsiders get NOT_FOUND", async (name) => {
     await expect(reads(ctx.viewer.id)[name]()).resolves.toBeDefined();
     await expect(reads(ctx.outsider.id)[name]()).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("listing a label's highlights is for editors: it names every member's quotes", async () => {
+    for (const userId of [ctx.viewer.id, ctx.annotator.id]) {
+      await expect(listLabelAnnotations({ userId, codebookId, labelId })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    }
+    await expect(
+      listLabelAnnotations({ userId: ctx.outsider.id, codebookId, labelId }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      listLabelAnnotations({ userId: ctx.editor.id, codebookId, labelId }),
+    ).resolves.toBeDefined();
   });
 
   it("an editor may write (setting the default, which changes no version)", async () => {

@@ -1,7 +1,8 @@
 import "server-only";
 
+import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
-import { notFound } from "@/lib/errors/app-error";
+import { forbidden, notFound } from "@/lib/errors/app-error";
 
 type ListLabelAnnotationsOptions = { userId: string; codebookId: string; labelId: string };
 
@@ -14,7 +15,8 @@ export type LabelAnnotation = {
 };
 
 // The highlights that carry a label (deleted ones too), for assigning each to one of the
-// labels it is split into.
+// labels it is split into. Editors only: it shows every member's quotes and names, which
+// students in a blind assignment must not see.
 export async function listLabelAnnotations({
   userId,
   codebookId,
@@ -26,11 +28,26 @@ export async function listLabelAnnotations({
       id: labelId,
       dimension: { codebookId, codebook: { workspace: { members: { some: { userId } } } } },
     },
-    select: { id: true },
+    select: {
+      id: true,
+      dimension: {
+        select: {
+          codebook: {
+            select: {
+              workspace: { select: { members: { where: { userId }, select: { role: true } } } },
+            },
+          },
+        },
+      },
+    },
   });
 
-  if (!label) {
+  const role = label?.dimension.codebook.workspace.members[0]?.role;
+  if (!label || !role) {
     throw notFound("This label");
+  }
+  if (!can(role, "editCodebook")) {
+    throw forbidden("Only editors can list the highlights that carry a label.");
   }
 
   const rows = await db.annotationLabel.findMany({
