@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { signInViaApi } from "./support/auth";
+import { selectWithMouse } from "./support/reader";
 import { db, labelId, makeAnnotation, makeDocument, makeUser, makeWorkspace } from "./support/db";
 
 const article = [
@@ -27,54 +28,6 @@ async function pageFor(browser: Browser, user: User): Promise<Page> {
   const page = await context.newPage();
   await signInViaApi(page.request, user.email, user.password);
   return page;
-}
-
-// Drags across the first occurrence of `phrase` inside one reader (the side-by-side view
-// has two), the way a person selects text.
-async function selectIn(page: Page, root: Locator, phrase: string) {
-  const box = await root.getByTestId("reader-text").evaluate((element, wanted) => {
-    const text = element.textContent ?? "";
-    const at = text.indexOf(wanted);
-    if (at < 0) {
-      throw new Error(`"${wanted}" is not in the reader`);
-    }
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    let seen = 0;
-    let startSet = false;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.textContent?.length ?? 0;
-      if (!startSet && at < seen + length) {
-        range.setStart(node, at - seen);
-        startSet = true;
-      }
-      if (startSet && at + wanted.length <= seen + length) {
-        range.setEnd(node, at + wanted.length - seen);
-        break;
-      }
-      seen += length;
-    }
-    const target = range.getBoundingClientRect();
-    window.scrollBy(0, target.top - window.innerHeight / 2);
-    const rects = range.getClientRects();
-    const first = rects[0];
-    const last = rects[rects.length - 1];
-    if (!first || !last) {
-      throw new Error("no layout for the phrase");
-    }
-    return {
-      x1: first.left + 1,
-      y1: first.top + first.height / 2,
-      x2: last.right - 1,
-      y2: last.top + last.height / 2,
-    };
-  }, phrase);
-
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });
-  await page.mouse.move(box.x2, box.y2, { steps: 5 });
-  await page.mouse.up();
 }
 
 async function expectNoSeriousViolations(page: Page) {
@@ -139,7 +92,7 @@ test("[review] an AI analysis goes from draft to approved: side by side, assignm
   const articleSide = contributor.getByTestId("side-article");
   await expect(analysisSide.getByTestId("reader-text")).toHaveText(analysis);
   await expect(articleSide.getByTestId("reader-text")).toHaveText(article);
-  await selectIn(contributor, articleSide, "reckless gamble");
+  await selectWithMouse(contributor, "reckless gamble", articleSide);
   const popover = articleSide.getByRole("dialog", { name: "Tag this passage" });
   await popover.getByRole("checkbox", { name: /^Loaded language/i }).check();
   await popover.getByRole("button", { name: "Save highlight" }).click();
@@ -189,7 +142,7 @@ test("[review] an AI analysis goes from draft to approved: side by side, assignm
   await reviewer
     .getByRole("link", { name: "Read and highlight the text with the codebook" })
     .click();
-  await selectIn(reviewer, reviewer.locator("body"), "historic victory");
+  await selectWithMouse(reviewer, "historic victory");
   const tag = reviewer.getByRole("dialog", { name: "Tag this passage" });
   await tag.getByRole("checkbox", { name: /^Loaded language/i }).check();
   await tag.getByRole("button", { name: "Save highlight" }).click();

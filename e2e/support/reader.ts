@@ -1,9 +1,9 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 // Drags the mouse across the first occurrence of `phrase` in the reader, the way a
-// person selects text.
-export async function selectWithMouse(page: Page, phrase: string) {
-  const box = await page.getByTestId("reader-text").evaluate((root, wanted) => {
+// person selects text. `within` picks one reader where a page shows two.
+export async function selectWithMouse(page: Page, phrase: string, within: Page | Locator = page) {
+  const box = await within.getByTestId("reader-text").evaluate((root, wanted) => {
     const text = root.textContent ?? "";
     const at = text.indexOf(wanted);
     if (at < 0) {
