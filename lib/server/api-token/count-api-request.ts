@@ -22,7 +22,9 @@ export async function countApiRequest({
       "windowStart" = CASE WHEN "SignInThrottle"."windowStart" <= LOCALTIMESTAMP - make_interval(secs => ${windowSeconds})
                            THEN LOCALTIMESTAMP ELSE "SignInThrottle"."windowStart" END
     RETURNING "failures" AS "count",
-      GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${windowSeconds}) - LOCALTIMESTAMP))))::int AS "retryAfter"`;
+      -- windowStart is stored to the millisecond, rounded, so it can sit a fraction after
+      -- LOCALTIMESTAMP: clamp to the window so the wait is never longer than it.
+      LEAST(${windowSeconds}, GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${windowSeconds}) - LOCALTIMESTAMP)))))::int AS "retryAfter"`;
 
   const row = rows[0];
   const count = row?.count ?? 1;
