@@ -1,7 +1,42 @@
 import "server-only";
 
 import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { notFound } from "@/lib/errors/app-error";
+
+// What the reader needs of a codebook: its passage-level dimensions and their labels.
+// Shared with an assignment's own codebook, so both look the same to the popover.
+export const readerCodebookSelect = {
+  id: true,
+  // With the id, the popover links each label to its guideline page.
+  workspaceId: true,
+  name: true,
+  version: true,
+  dimensions: {
+    // Document-level dimensions (genre, overall verdict) are not tagged on passages.
+    where: { scope: "SPAN" },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      description: true,
+      multiple: true,
+      required: true,
+      labels: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          key: true,
+          name: true,
+          description: true,
+          color: true,
+          examples: true,
+        },
+      },
+    },
+  },
+} as const satisfies Prisma.CodebookSelect;
 
 // What annotators tag with: the published version of the workspace's default codebook.
 // Drafts stay out of the reader until published; the caller has checked membership.
@@ -9,37 +44,7 @@ export async function getDefaultCodebook(workspaceId: string) {
   const codebook = await getDb().codebook.findFirst({
     where: { workspaceId, isDefault: true, status: "PUBLISHED" },
     orderBy: { version: "desc" },
-    select: {
-      id: true,
-      // With the id, the popover links each label to its guideline page.
-      workspaceId: true,
-      name: true,
-      version: true,
-      dimensions: {
-        // Document-level dimensions (genre, overall verdict) are not tagged on passages.
-        where: { scope: "SPAN" },
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          key: true,
-          name: true,
-          description: true,
-          multiple: true,
-          required: true,
-          labels: {
-            orderBy: { position: "asc" },
-            select: {
-              id: true,
-              key: true,
-              name: true,
-              description: true,
-              color: true,
-              examples: true,
-            },
-          },
-        },
-      },
-    },
+    select: readerCodebookSelect,
   });
 
   if (!codebook) {
