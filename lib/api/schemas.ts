@@ -110,7 +110,7 @@ export const dimensionSchema = z.object({
   multiple: z.boolean(),
   required: z.boolean(),
   scope: z.enum(["SPAN", "DOCUMENT"]),
-  fieldType: z.enum(["LABELS", "ORDINAL", "TEXT", "TARGET"]),
+  fieldType: z.enum(["LABELS", "ORDINAL", "TEXT", "TARGET", "LINK"]),
   color: z.string(),
   position: z.int(),
   labels: z.array(labelSchema),

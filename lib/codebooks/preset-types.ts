@@ -13,7 +13,9 @@ export type DimensionScope = (typeof dimensionScopes)[number];
 //   See get-ordinal-scale.ts; the scale exports to ClaimReview bestRating/worstRating.
 // - "text": a free-text value (e.g. a fact-check verdict); the dimension has no labels.
 // - "target": pick a label and name what it is about (e.g. stance *toward* a policy).
-export const dimensionFieldTypes = ["labels", "ordinal", "text", "target"] as const;
+// - "link": pick a label and point at another highlight (a sourcing label linked to the
+//   span that names the source).
+export const dimensionFieldTypes = ["labels", "ordinal", "text", "target", "link"] as const;
 export type DimensionFieldType = (typeof dimensionFieldTypes)[number];
 
 export type PresetLabel = {

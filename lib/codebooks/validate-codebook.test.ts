@@ -142,7 +142,7 @@ describe("validateCodebook", () => {
     ).toEqual([
       {
         location: "dimensions[0].fieldType",
-        message: "Unknown field type; use one of: labels, ordinal, text, target.",
+        message: "Unknown field type; use one of: labels, ordinal, text, target, link.",
       },
       { location: "dimensions[0].scope", message: "Unknown scope; use one of: span, document." },
     ]);

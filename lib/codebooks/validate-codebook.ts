@@ -15,7 +15,7 @@ import type { CodebookPreset } from "./preset-types";
 //   "dimensions": [{
 //     "key": "stance", "name": "Stance", "description": "…",
 //     "multiple": false, "required": false,
-//     "scope": "span" | "document", "fieldType": "labels" | "ordinal" | "text" | "target",
+//     "scope": "span" | "document", "fieldType": "labels" | "ordinal" | "text" | "target" | "link",
 //     "color": "#0072B2",
 //     "labels": [{ "key": "critical", "name": "Critical", "description": "…",
 //                  "examples": ["…"], "counterExamples": ["…"], "parent": "other-label-key",

@@ -59,6 +59,7 @@ const fieldTypeNames = {
   ORDINAL: "ordinal",
   TEXT: "text",
   TARGET: "target",
+  LINK: "link",
 } as const;
 
 // A stored version as a codebook file (the import/export JSON). Optional fields are left

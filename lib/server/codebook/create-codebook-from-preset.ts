@@ -20,6 +20,7 @@ const fieldTypes = {
   ordinal: "ORDINAL",
   text: "TEXT",
   target: "TARGET",
+  link: "LINK",
 } as const;
 
 // The nested create data for a codebook's dimensions and labels, in their order.

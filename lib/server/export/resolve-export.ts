@@ -47,6 +47,7 @@ const fieldTypeNames = {
   ORDINAL: "ordinal",
   TEXT: "text",
   TARGET: "target",
+  LINK: "link",
 } as const;
 
 // Editors and owners may export; real names only for the owner. Outsiders get NOT_FOUND.

@@ -27,6 +27,7 @@ const fieldTypeNames = {
   ORDINAL: "Ordinal scale",
   TEXT: "Free text",
   TARGET: "Labels about a named target",
+  LINK: "Labels linked to another highlight",
 } as const;
 
 function count(value: string | string[] | undefined) {
