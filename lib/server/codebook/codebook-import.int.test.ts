@@ -114,7 +114,7 @@ describe("importing a codebook refuses bad input, names every problem and writes
       expected: [
         {
           location: "dimensions[0].fieldType",
-          message: "Unknown field type; use one of: labels, ordinal, text, target.",
+          message: "Unknown field type; use one of: labels, ordinal, text, target, link.",
         },
       ],
     },
