@@ -3,10 +3,10 @@
 import { deleteCodebookLabel } from "@/lib/server/codebook/delete-codebook-label";
 import { deleteCodebookLabelSchema } from "@/lib/validations/codebook";
 
-import { runCodebookAction } from "./run-codebook-action";
+import { runTypedAction } from "./run-typed-action";
 
 export async function deleteCodebookLabelAction(input: unknown) {
-  return runCodebookAction({
+  return runTypedAction({
     input,
     schema: deleteCodebookLabelSchema,
     // The client only needs where to go next, not the full mapping (that is audited).

@@ -3,10 +3,10 @@
 import { discardCodebookDraft } from "@/lib/server/codebook/discard-codebook-draft";
 import { discardCodebookDraftSchema } from "@/lib/validations/codebook";
 
-import { runCodebookAction } from "./run-codebook-action";
+import { runTypedAction } from "./run-typed-action";
 
 export async function discardCodebookDraftAction(input: unknown) {
-  return runCodebookAction({
+  return runTypedAction({
     input,
     schema: discardCodebookDraftSchema,
     run: (data, user) => discardCodebookDraft({ userId: user.id, input: data }),

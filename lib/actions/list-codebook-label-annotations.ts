@@ -3,11 +3,11 @@
 import { listLabelAnnotations } from "@/lib/server/codebook/list-label-annotations";
 import { listLabelAnnotationsSchema } from "@/lib/validations/codebook";
 
-import { runCodebookAction } from "./run-codebook-action";
+import { runTypedAction } from "./run-typed-action";
 
 // The highlights of a label, for the split form's per-highlight mapping.
 export async function listCodebookLabelAnnotationsAction(input: unknown) {
-  return runCodebookAction({
+  return runTypedAction({
     input,
     schema: listLabelAnnotationsSchema,
     run: (data, user) => listLabelAnnotations({ userId: user.id, ...data }),

@@ -3,10 +3,10 @@
 import { mergeCodebookLabels } from "@/lib/server/codebook/merge-codebook-labels";
 import { mergeCodebookLabelsSchema } from "@/lib/validations/codebook";
 
-import { runCodebookAction } from "./run-codebook-action";
+import { runTypedAction } from "./run-typed-action";
 
 export async function mergeCodebookLabelsAction(input: unknown) {
-  return runCodebookAction({
+  return runTypedAction({
     input,
     schema: mergeCodebookLabelsSchema,
     // The client only needs where to go next, not the full mapping (that is audited).

@@ -3,10 +3,10 @@
 import { publishCodebook } from "@/lib/server/codebook/publish-codebook";
 import { publishCodebookSchema } from "@/lib/validations/codebook";
 
-import { runCodebookAction } from "./run-codebook-action";
+import { runTypedAction } from "./run-typed-action";
 
 export async function publishCodebookAction(input: unknown) {
-  return runCodebookAction({
+  return runTypedAction({
     input,
     schema: publishCodebookSchema,
     run: (data, user) => publishCodebook({ userId: user.id, input: data }),

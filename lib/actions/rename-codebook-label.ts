@@ -3,10 +3,10 @@
 import { renameCodebookLabel } from "@/lib/server/codebook/rename-codebook-label";
 import { renameCodebookLabelSchema } from "@/lib/validations/codebook";
 
-import { runCodebookAction } from "./run-codebook-action";
+import { runTypedAction } from "./run-typed-action";
 
 export async function renameCodebookLabelAction(input: unknown) {
-  return runCodebookAction({
+  return runTypedAction({
     input,
     schema: renameCodebookLabelSchema,
     // The client only needs where to go next, not the full mapping (that is audited).

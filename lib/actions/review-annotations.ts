@@ -11,11 +11,11 @@ import {
   reviewDecisionSchema,
 } from "@/lib/validations/review";
 
-import { runReviewAction } from "./run-review-action";
+import { runTypedAction } from "./run-typed-action";
 
 // The adjudication view's decisions, called from the keyboard-driven client component.
 export async function decideAnnotationReviewAction(input: unknown) {
-  return runReviewAction({
+  return runTypedAction({
     input,
     schema: reviewDecisionSchema,
     run: (data, user) => decideAnnotationReview({ userId: user.id, input: data }),
@@ -23,7 +23,7 @@ export async function decideAnnotationReviewAction(input: unknown) {
 }
 
 export async function editGoldAnnotationAction(input: unknown) {
-  return runReviewAction({
+  return runTypedAction({
     input,
     schema: editGoldAnnotationSchema,
     run: (data, user) => editGoldAnnotation({ userId: user.id, input: data }),
@@ -31,7 +31,7 @@ export async function editGoldAnnotationAction(input: unknown) {
 }
 
 export async function addGoldAnnotationAction(input: unknown) {
-  return runReviewAction({
+  return runTypedAction({
     input,
     schema: addGoldAnnotationSchema,
     run: (data, user) => addGoldAnnotation({ userId: user.id, input: data }),
@@ -39,7 +39,7 @@ export async function addGoldAnnotationAction(input: unknown) {
 }
 
 export async function acceptAgreedAnnotationsAction(input: unknown) {
-  return runReviewAction({
+  return runTypedAction({
     input,
     schema: acceptAgreedSchema,
     run: (data, user) => acceptAgreedAnnotations({ userId: user.id, documentId: data.documentId }),

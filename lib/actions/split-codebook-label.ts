@@ -3,10 +3,10 @@
 import { splitCodebookLabel } from "@/lib/server/codebook/split-codebook-label";
 import { splitCodebookLabelSchema } from "@/lib/validations/codebook";
 
-import { runCodebookAction } from "./run-codebook-action";
+import { runTypedAction } from "./run-typed-action";
 
 export async function splitCodebookLabelAction(input: unknown) {
-  return runCodebookAction({
+  return runTypedAction({
     input,
     schema: splitCodebookLabelSchema,
     // The client only needs where to go next, not the full mapping (that is audited).

@@ -3,10 +3,10 @@
 import { updateCodebook } from "@/lib/server/codebook/update-codebook";
 import { updateCodebookSchema } from "@/lib/validations/codebook";
 
-import { runCodebookAction } from "./run-codebook-action";
+import { runTypedAction } from "./run-typed-action";
 
 export async function updateCodebookAction(input: unknown) {
-  return runCodebookAction({
+  return runTypedAction({
     input,
     schema: updateCodebookSchema,
     run: (data, user) => updateCodebook({ userId: user.id, input: data }),

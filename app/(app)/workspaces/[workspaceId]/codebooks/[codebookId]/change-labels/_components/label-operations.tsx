@@ -11,7 +11,7 @@ import { listCodebookLabelAnnotationsAction } from "@/lib/actions/list-codebook-
 import { mergeCodebookLabelsAction } from "@/lib/actions/merge-codebook-labels";
 import { renameCodebookLabelAction } from "@/lib/actions/rename-codebook-label";
 import { splitCodebookLabelAction } from "@/lib/actions/split-codebook-label";
-import type { CodebookActionResult } from "@/lib/actions/run-codebook-action";
+import type { TypedActionResult } from "@/lib/actions/run-typed-action";
 import type { FieldErrors } from "@/lib/errors/app-error";
 import type { LabelAnnotation } from "@/lib/server/codebook/list-label-annotations";
 
@@ -64,7 +64,7 @@ export function LabelOperations({ workspaceId, codebook, dimensions }: LabelOper
   );
   const target = { codebookId: codebook.id, expectedUpdatedAt: codebook.updatedAt };
 
-  function run(action: () => Promise<CodebookActionResult<Done>>, done: string, moved: number) {
+  function run(action: () => Promise<TypedActionResult<Done>>, done: string, moved: number) {
     setMessage(null);
     setFieldErrors({});
     startTransition(async () => {
@@ -153,7 +153,7 @@ type PanelProps = {
   isPending: boolean;
   fieldErrors: FieldErrors;
   target: { codebookId: string; expectedUpdatedAt: string };
-  run: (action: () => Promise<CodebookActionResult<Done>>, done: string, moved: number) => void;
+  run: (action: () => Promise<TypedActionResult<Done>>, done: string, moved: number) => void;
 };
 
 function LabelSelect({

@@ -3,16 +3,18 @@ import "server-only";
 import type { z } from "zod";
 
 import { requireSessionUser, type SessionUser } from "@/lib/auth/session";
-import { toAppError, type FieldErrors } from "@/lib/errors/app-error";
+import { toAppError, type ErrorDetails, type FieldErrors } from "@/lib/errors/app-error";
 import { zodToFieldErrors } from "@/lib/errors/zod-to-field-errors";
 
-// What the codebook actions called from client components return. Unlike form actions
-// they take a typed object (a whole codebook, a mapping), so there are no form values to
-// echo: the client keeps its own state, which is never lost on a refusal.
-export type CodebookActionResult<Data> =
-  { ok: true; data: Data } | { ok: false; message: string; fieldErrors: FieldErrors };
+// What actions called from client components (codebook editor, label operations,
+// adjudication, inbox) return. Unlike form actions they take a typed object (a whole
+// codebook, a mapping), so there are no form values to echo: the client keeps its own
+// state, which is never lost on a refusal.
+export type TypedActionResult<Data> =
+  | { ok: true; data: Data }
+  | { ok: false; message: string; fieldErrors: FieldErrors; details?: ErrorDetails };
 
-type RunCodebookActionOptions<Schema extends z.ZodType, Data> = {
+type RunTypedActionOptions<Schema extends z.ZodType, Data> = {
   input: unknown;
   schema: Schema;
   run: (input: z.output<Schema>, user: SessionUser) => Promise<Data>;
@@ -20,11 +22,11 @@ type RunCodebookActionOptions<Schema extends z.ZodType, Data> = {
 
 // Server actions are public endpoints: the input is checked with the shared schema and
 // the session is re-read on every call; expected failures come back as values.
-export async function runCodebookAction<Schema extends z.ZodType, Data>({
+export async function runTypedAction<Schema extends z.ZodType, Data>({
   input,
   schema,
   run,
-}: RunCodebookActionOptions<Schema, Data>): Promise<CodebookActionResult<Data>> {
+}: RunTypedActionOptions<Schema, Data>): Promise<TypedActionResult<Data>> {
   const parsed = schema.safeParse(input);
 
   if (!parsed.success) {
@@ -41,8 +43,13 @@ export async function runCodebookAction<Schema extends z.ZodType, Data>({
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === "INTERNAL" || appError.code === "UNAVAILABLE") {
-      console.error("[codebook action]", error);
+      console.error("[action]", error);
     }
-    return { ok: false, message: appError.message, fieldErrors: appError.fieldErrors ?? {} };
+    return {
+      ok: false,
+      message: appError.message,
+      fieldErrors: appError.fieldErrors ?? {},
+      ...(appError.details ? { details: appError.details } : {}),
+    };
   }
 }
