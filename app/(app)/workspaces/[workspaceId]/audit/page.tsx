@@ -1,3 +1,4 @@
+import { FilterSelect } from "@/components/ui/filter-select";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -78,42 +79,23 @@ export default async function AuditPage({ params, searchParams }: AuditPageProps
           className="flex flex-wrap items-end gap-3"
           aria-label="Filter the audit log"
         >
-          <div className="flex flex-col gap-1">
-            <label htmlFor="actor" className="text-sm font-medium">
-              Person
-            </label>
-            <select
-              id="actor"
-              name="actor"
-              defaultValue={filter.actor ?? ""}
-              className="rounded-md border border-stone-400 bg-white px-2 py-1.5 text-sm"
-            >
-              <option value="">Everyone</option>
-              {log.members.map((member) => (
-                <option key={member.id} value={member.id}>
-                  {member.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="action" className="text-sm font-medium">
-              Kind of change
-            </label>
-            <select
-              id="action"
-              name="action"
-              defaultValue={filter.action ?? ""}
-              className="rounded-md border border-stone-400 bg-white px-2 py-1.5 text-sm"
-            >
-              <option value="">All changes</option>
-              {Object.entries(auditActionFilters).map(([value, name]) => (
-                <option key={value} value={value}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="actor"
+            label="Person"
+            value={filter.actor}
+            anyLabel="Everyone"
+            options={log.members.map((member) => ({ value: member.id, label: member.name }))}
+          />
+          <FilterSelect
+            id="action"
+            label="Kind of change"
+            value={filter.action}
+            anyLabel="All changes"
+            options={Object.entries(auditActionFilters).map(([value, name]) => ({
+              value,
+              label: name,
+            }))}
+          />
           <div className="flex flex-col gap-1">
             <label htmlFor="from" className="text-sm font-medium">
               From

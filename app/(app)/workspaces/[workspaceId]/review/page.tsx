@@ -1,3 +1,4 @@
+import { FilterSelect } from "@/components/ui/filter-select";
 import type { Metadata } from "next";
 import Link from "next/link";
 
@@ -79,62 +80,37 @@ export default async function ReviewPage({ params, searchParams }: ReviewPagePro
           {queue.isEditor ? "Review queue" : "Your submissions and reviews"}
         </h2>
         <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter the queue">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="status" className="text-sm font-medium">
-              Status
-            </label>
-            <select
-              id="status"
-              name="status"
-              defaultValue={filter.status ?? ""}
-              className="rounded-md border border-stone-400 bg-white px-2 py-1.5 text-sm"
-            >
-              <option value="">Any status</option>
-              {submissionStatusSchema.options.map((status) => (
-                <option key={status} value={status}>
-                  {submissionStatusNames[status].replace(/^./, (letter) => letter.toUpperCase())}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="assignee" className="text-sm font-medium">
-              Reviewer
-            </label>
-            <select
-              id="assignee"
-              name="assignee"
-              defaultValue={filter.assignee ?? ""}
-              className="rounded-md border border-stone-400 bg-white px-2 py-1.5 text-sm"
-            >
-              <option value="">Anyone</option>
-              <option value="me">Me</option>
-              <option value="none">Not assigned</option>
-              {queue.reviewers.map((reviewer) => (
-                <option key={reviewer.id} value={reviewer.id}>
-                  {reviewer.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="age" className="text-sm font-medium">
-              Waiting
-            </label>
-            <select
-              id="age"
-              name="age"
-              defaultValue={filter.age ? String(filter.age) : ""}
-              className="rounded-md border border-stone-400 bg-white px-2 py-1.5 text-sm"
-            >
-              <option value="">Any time</option>
-              {reviewQueueAges.map((days) => (
-                <option key={days} value={days}>
-                  {days === 1 ? "1 day or more" : `${days} days or more`}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="status"
+            label="Status"
+            value={filter.status}
+            anyLabel="Any status"
+            options={submissionStatusSchema.options.map((status) => ({
+              value: status,
+              label: submissionStatusNames[status].replace(/^./, (letter) => letter.toUpperCase()),
+            }))}
+          />
+          <FilterSelect
+            id="assignee"
+            label="Reviewer"
+            value={filter.assignee}
+            anyLabel="Anyone"
+            options={[
+              { value: "me", label: "Me" },
+              { value: "none", label: "Not assigned" },
+              ...queue.reviewers.map((reviewer) => ({ value: reviewer.id, label: reviewer.name })),
+            ]}
+          />
+          <FilterSelect
+            id="age"
+            label="Waiting"
+            value={filter.age ? String(filter.age) : undefined}
+            anyLabel="Any time"
+            options={reviewQueueAges.map((days) => ({
+              value: String(days),
+              label: days === 1 ? "1 day or more" : `${days} days or more`,
+            }))}
+          />
           <Button type="submit" variant="secondary">
             Filter
           </Button>
