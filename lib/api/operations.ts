@@ -345,14 +345,15 @@ export const apiOperations: ApiOperation[] = [
     method: "post",
     path: "/api/v1/workspaces/{workspaceId}/imports/bulk-preview",
     tag: "Imports",
-    summary: "Check a JSONL or CSV file of articles",
+    summary: "Check a JSONL or CSV file of articles, or a zip of article files",
     description:
-      "Parses every row and reports it valid or not; writes nothing. Needs the editor role and, with a token, READ_WRITE (it prepares a write).",
+      "Parses every row (or zip entry: .txt, .md and .html files go through the single-file import; directories, __MACOSX/ and dotfiles are skipped; other files and unsafe paths are reported) and reports it valid or not; writes nothing. A zip that unpacks to more than 100 MB or holds more than 1,000 entries is refused (413). Needs the editor role and, with a token, READ_WRITE (it prepares a write).",
     access: "write",
     body: {
       kind: "file",
-      fileDescription: "A .jsonl or .csv file with title and text columns.",
-      maxBytes: limits.bulkFileMaxBytes,
+      fileDescription:
+        "A .jsonl or .csv file with title and text columns, or a .zip of .txt, .md and .html files.",
+      maxBytes: Math.max(limits.bulkFileMaxBytes, limits.zipFileMaxBytes),
     },
     success: { status: 200, description: "Every row, checked.", schema: "BulkPreview" },
     errors: writeErrors,

@@ -176,10 +176,11 @@ export const importPreviewResponseSchema = z.object({
 });
 
 export const bulkPreviewResponseSchema = z.object({
-  format: z.enum(["jsonl", "csv"]),
+  format: z.enum(["jsonl", "csv", "zip"]),
   rows: z.array(
     z.object({
-      line: z.int(),
+      line: z.int().describe("The line (JSONL, CSV) or the entry's position in the zip."),
+      entry: z.string().optional().describe("The file's path inside the zip."),
       input: z
         .object({
           title: z.string(),
