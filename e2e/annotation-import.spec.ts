@@ -1,5 +1,6 @@
-import { strToU8, zipSync } from "fflate";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { strToU8, zipSync } from "fflate";
 
 import { signInViaApi } from "./support/auth";
 import { db, labelId, makeDocument, makeUser, makeWorkspace } from "./support/db";
@@ -98,6 +99,11 @@ test("[imports] an editor checks a JSONL of annotations, sees one conflict, impo
   ).toBeVisible();
   await expect(report.getByRole("row", { name: /critics say.*Would be created/ })).toBeVisible();
   expect(await db().annotation.count({ where: { documentId: document.id } })).toBe(1);
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 
   await page.getByRole("button", { name: "Import 2 highlights" }).focus();
   await page.keyboard.press("Enter");

@@ -67,16 +67,16 @@ export function createDocumentIndex<Doc extends MatchableDocument>(
       }
 
       const tried = [
-        ref.id !== null ? `id ${JSON.stringify(ref.id)}` : null,
-        hash !== null ? "its text" : null,
-        ref.title !== null ? `title ${JSON.stringify(ref.title)}` : null,
+        ref.id !== null ? `the id ${JSON.stringify(ref.id)}` : null,
+        hash !== null ? "the text" : null,
+        ref.title !== null ? `the title ${JSON.stringify(ref.title)}` : null,
       ].filter((entry) => entry !== null);
       return {
         ok: false,
         message:
           tried.length > 0
-            ? `No document of this workspace matches the file's ${tried.join(", ")}. Add the article first.`
-            : "The file does not say which document this is (no id, text or title).",
+            ? `no document of this workspace matches (tried ${tried.join(", ")}). Add the article first.`
+            : "the file does not say which document this is (no id, text or title).",
       };
     },
   };

@@ -349,7 +349,9 @@ describe("planning an annotation import", () => {
     );
     expect(planAnnotationImport(file, freshWorkspace(input)).rows[0]).toMatchObject({
       status: "document-not-found",
-      message: expect.stringMatching(/No document of this workspace matches the file's its text/),
+      message: expect.stringMatching(
+        /^Line 1, spans\.0: no document of this workspace matches \(tried the text\)/,
+      ),
     });
 
     const twice = freshWorkspace(input);
