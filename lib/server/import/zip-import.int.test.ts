@@ -26,7 +26,7 @@ async function token(userId: string) {
 
 function preview(secret: string, archive: Uint8Array, name = "articles.zip") {
   const form = new FormData();
-  form.set("file", new File([archive], name, { type: "application/zip" }));
+  form.set("file", new File([new Uint8Array(archive)], name, { type: "application/zip" }));
   return bulkPreviewRoute.POST(
     new Request(`http://localhost/api/v1/workspaces/${ctx.workspace.id}/imports/bulk-preview`, {
       method: "POST",
