@@ -172,7 +172,7 @@ test("[import] many articles from a CSV: check, import with progress, per-row re
     "Opinion,The pledge is a reckless gamble.,The Daily,",
   ].join("\n");
   await page
-    .getByLabel("File of articles (JSONL or CSV)")
+    .getByLabel("File of articles (JSONL, CSV or zip)")
     .setInputFiles({ name: "articles.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: "Check file" }).click();
 

@@ -8,6 +8,7 @@ import type { Role } from "@/lib/db/generated/enums";
 const workspaceSections: { segment: string; name: string; permission: Permission }[] = [
   { segment: "", name: "Documents", permission: "readWorkspace" },
   { segment: "exports", name: "Exports", permission: "exportData" },
+  { segment: "annotation-imports", name: "Import annotations", permission: "addDocument" },
   { segment: "codebooks", name: "Codebooks", permission: "readWorkspace" },
   { segment: "collections", name: "Collections", permission: "readWorkspace" },
   { segment: "assignments", name: "Assignments", permission: "readWorkspace" },

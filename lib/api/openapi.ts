@@ -209,7 +209,13 @@ function requestBody(body: NonNullable<ApiOperation["body"]>): OpenApiRequestBod
   const limit = `At most ${body.maxBytes.toLocaleString("en")} bytes.`;
 
   if (body.kind === "file") {
-    return { required: true, description: limit, content: file(body.fileDescription) };
+    const content = file(body.fileDescription);
+    const multipart = content["multipart/form-data"];
+    if (body.fields && multipart) {
+      // The file part plus the form fields, as one multipart object.
+      multipart.schema = { allOf: [multipart.schema, schemaRef(body.fields)] };
+    }
+    return { required: true, description: limit, content };
   }
 
   const json = { "application/json": { schema: schemaRef(body.schema), example: body.example } };

@@ -14,6 +14,7 @@ import {
   exportRequestSchema,
   snapshotBodyMaxBytes,
 } from "@/lib/validations/export";
+import { annotationImportOptionsSchema } from "@/lib/validations/annotation-import";
 import { createDocumentsBatchSchema, importUrlSchema } from "@/lib/validations/import";
 import { limits } from "@/lib/validations/limits";
 import { resubmitSubmissionSchema } from "@/lib/validations/submission";
@@ -22,6 +23,7 @@ import { idSchema } from "@/lib/validations/workspace";
 import {
   annotationListResponseSchema,
   annotationResponseSchema,
+  annotationImportReportSchema,
   annotationSchema,
   batchResultsResponseSchema,
   bulkPreviewResponseSchema,
@@ -57,6 +59,7 @@ export const requestSchemas = {
   UpdateComment: updateCommentSchema,
   SetReaction: reactionSchema,
   ResubmitDocument: resubmitSubmissionSchema.omit({ documentId: true }),
+  AnnotationImportOptions: annotationImportOptionsSchema,
 } satisfies Record<string, z.ZodType>;
 
 export const responseSchemas = {
@@ -77,6 +80,7 @@ export const responseSchemas = {
   DocumentBatchResults: batchResultsResponseSchema,
   ImportPreview: importPreviewResponseSchema,
   BulkPreview: bulkPreviewResponseSchema,
+  AnnotationImportReport: annotationImportReportSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestSchemaName = keyof typeof requestSchemas;
@@ -135,7 +139,13 @@ export type ApiOperation = {
         fileDescription: string;
         maxBytes: number;
       }
-    | { kind: "file"; fileDescription: string; maxBytes: number };
+    | {
+        kind: "file";
+        fileDescription: string;
+        maxBytes: number;
+        // Form fields sent beside the file, described by this schema.
+        fields?: RequestSchemaName;
+      };
   success: {
     status: 200 | 201 | 202 | 204;
     description: string;
@@ -335,16 +345,41 @@ export const apiOperations: ApiOperation[] = [
     method: "post",
     path: "/api/v1/workspaces/{workspaceId}/imports/bulk-preview",
     tag: "Imports",
-    summary: "Check a JSONL or CSV file of articles",
+    summary: "Check a JSONL or CSV file of articles, or a zip of article files",
     description:
-      "Parses every row and reports it valid or not; writes nothing. Needs the editor role and, with a token, READ_WRITE (it prepares a write).",
+      "Parses every row (or zip entry: .txt, .md and .html files go through the single-file import; directories, __MACOSX/ and dotfiles are skipped; other files and unsafe paths are reported) and reports it valid or not; writes nothing. A zip that unpacks to more than 100 MB or holds more than 1,000 entries is refused (413). Needs the editor role and, with a token, READ_WRITE (it prepares a write).",
     access: "write",
     body: {
       kind: "file",
-      fileDescription: "A .jsonl or .csv file with title and text columns.",
-      maxBytes: limits.bulkFileMaxBytes,
+      fileDescription:
+        "A .jsonl or .csv file with title and text columns, or a .zip of .txt, .md and .html files.",
+      maxBytes: Math.max(limits.bulkFileMaxBytes, limits.zipFileMaxBytes),
     },
     success: { status: 200, description: "Every row, checked.", schema: "BulkPreview" },
+    errors: writeErrors,
+  },
+  {
+    operationId: "importAnnotations",
+    method: "post",
+    path: "/api/v1/workspaces/{workspaceId}/annotation-imports",
+    tag: "Imports",
+    summary: "Check or import a file of highlights (JSONL or W3C) into existing documents",
+    description:
+      "Multipart form data: `file` plus the fields below. A dry run (the default, `dryRun=true`) writes nothing and reports every highlight: create, duplicate (same file id, or same span, labels and annotator), document-not-found, unknown-codebook, unknown-label, offsets-mismatch or invalid (with the line and field). `dryRun=false` imports: all or nothing by default (any problem row: 422 with the report in `error.details.report`), or `mode=row-level` to save the good rows and report the rest. Duplicates are skipped, never an error. Documents are matched by the file's document id, else by identical text, else by identical title. Labels resolve by dimension key and label key in the codebook version the file names, else `codebookId`, else the workspace's default. The importer is the author; the file's annotator and id are kept and exports repeat that annotator. Needs the editor role and a READ_WRITE token.",
+    access: "write",
+    body: {
+      kind: "file",
+      fileDescription:
+        "A .jsonl file as Framewise exports it (spans with dimension and label) or W3C Web Annotation JSON-LD (.json: a collection, a page or an array).",
+      maxBytes: limits.annotationImportMaxBytes,
+      fields: "AnnotationImportOptions",
+    },
+    success: {
+      status: 200,
+      description:
+        "The report (200 for a dry run or when nothing was written, 201 when highlights were written).",
+      schema: "AnnotationImportReport",
+    },
     errors: writeErrors,
   },
   {

@@ -176,10 +176,11 @@ export const importPreviewResponseSchema = z.object({
 });
 
 export const bulkPreviewResponseSchema = z.object({
-  format: z.enum(["jsonl", "csv"]),
+  format: z.enum(["jsonl", "csv", "zip"]),
   rows: z.array(
     z.object({
-      line: z.int(),
+      line: z.int().describe("The line (JSONL, CSV) or the entry's position in the zip."),
+      entry: z.string().optional().describe("The file's path inside the zip."),
       input: z
         .object({
           title: z.string(),
@@ -200,3 +201,46 @@ export const bulkPreviewResponseSchema = z.object({
 export type WorkspaceItem = z.infer<typeof workspaceItemSchema>;
 export type DocumentItem = z.infer<typeof documentItemSchema>;
 export type CodebookItem = z.infer<typeof codebookSchema>;
+
+const importStatus = z.enum([
+  "create",
+  "created",
+  "duplicate",
+  "document-not-found",
+  "unknown-codebook",
+  "unknown-label",
+  "offsets-mismatch",
+  "invalid",
+]);
+
+export const annotationImportReportSchema = z.object({
+  format: z.enum(["jsonl", "w3c"]),
+  fileName: z.string(),
+  dryRun: z.boolean(),
+  mode: z.enum(["all-or-nothing", "row-level"]),
+  applied: z.boolean().describe("True when highlights were written."),
+  counts: z
+    .record(z.string(), z.int())
+    .describe(
+      "Rows per status, plus total, created (written by this request) and problems (rows that are neither new nor duplicates).",
+    ),
+  rows: z.array(
+    z.object({
+      line: z.int().describe("JSONL: the line; W3C: the annotation's position in the file."),
+      where: z.string().describe("Where in the file, e.g. `Line 3, spans.0`."),
+      externalId: z.string().nullable().describe("The file's id for the highlight."),
+      annotator: z.string().nullable(),
+      document: z.object({ id, title: z.string() }).nullable(),
+      start: z.int().nullable().describe("Code points, in the document's current text."),
+      end: z.int().nullable(),
+      quote: z.string().nullable(),
+      labels: z.array(z.string()).describe("`dimension:label` keys."),
+      status: importStatus,
+      message: z.string(),
+      reanchored: z
+        .object({ start: z.int(), end: z.int(), method: z.string(), score: z.number() })
+        .nullable()
+        .describe("Set when the document changed since the file was written."),
+    }),
+  ),
+});

@@ -11,13 +11,15 @@ import { decodeTextFile } from "./text-file-to-article";
 // fail one by one with their line number; good rows are kept. Only a file that cannot
 // be read as either format at all is refused as a whole.
 
-export type BulkFormat = "jsonl" | "csv";
+// "zip": an archive of article files, read by zip-articles.ts into the same rows.
+export type BulkFormat = "jsonl" | "csv" | "zip";
 
 export type ValidatedArticle = CreateDocumentData;
 
+// `entry`: the file's path inside a zip archive.
 export type BulkArticleRow =
-  | { line: number; input: ValidatedArticle; error?: undefined }
-  | { line: number; input?: undefined; error: string };
+  | { line: number; entry?: string; input: ValidatedArticle; error?: undefined }
+  | { line: number; entry?: string; input?: undefined; error: string };
 
 export type BulkArticlesResult = {
   format: BulkFormat;

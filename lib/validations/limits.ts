@@ -16,6 +16,12 @@ export const limits = {
   importFileMaxBytes: 5 * 1024 * 1024,
   // A bulk file of many articles (JSONL or CSV).
   bulkFileMaxBytes: 20 * 1024 * 1024,
+  // An annotation file (JSONL or W3C JSON-LD); a JSONL line repeats its document's text.
+  annotationImportMaxBytes: 50 * 1024 * 1024,
+  // A zip of article files: its compressed size, what it may inflate to, and its entries.
+  zipFileMaxBytes: 20 * 1024 * 1024,
+  zipUncompressedMaxBytes: 100 * 1024 * 1024,
+  zipEntriesMax: 1_000,
   // Documents saved per bulk request; the browser sends batches and shows progress.
   bulkBatchMax: 25,
   // Request bodies for the annotation API; a quote can be long, but not megabytes.

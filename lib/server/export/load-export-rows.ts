@@ -42,6 +42,7 @@ type LabelRow = {
   id: string;
   document_id: string;
   author_id: string;
+  external_annotator: string | null;
   start: number;
   end: number;
   exact: string;
@@ -119,7 +120,7 @@ export async function* loadExportRows({
   // Every label of each matching annotation comes back, flagged: an annotation whose labels
   // are all outside the export is skipped here, and one with no label at all is a note.
   const rowSql = `SELECT a.id, a."documentId" AS document_id, a."authorId" AS author_id,
-      a.start, a."end", a.exact, a.prefix, a.suffix, a.comment, a.confidence,
+      a."externalAnnotator" AS external_annotator, a.start, a."end", a.exact, a.prefix, a.suffix, a.comment, a.confidence,
       a.origin::text AS origin, ${reviewStateExpression} AS review_state,
       ${epochMs('a."createdAt"')} AS created_ms,
       ${epochMs('a."updatedAt"')} AS updated_ms, dm.key AS dimension, l.key AS label,
@@ -257,7 +258,9 @@ function toExportAnnotation(
     id: row.id,
     documentId: row.document_id,
     documentVersion,
-    annotator: annotatorNames(row.author_id),
+    // An imported highlight keeps the annotator its file named (the importing person is
+    // only its author here), so export -> import -> export repeats the same annotators.
+    annotator: row.external_annotator ?? annotatorNames(row.author_id),
     start: row.start,
     end: row.end,
     exact: row.exact,

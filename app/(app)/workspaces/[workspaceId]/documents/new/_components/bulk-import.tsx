@@ -8,11 +8,23 @@ import { FormMessage } from "@/components/ui/form-message";
 import { requestJson } from "@/lib/client/request-json";
 import { limits } from "@/lib/validations/limits";
 
-type PreviewRow = { line: number; input?: Record<string, unknown>; error?: string };
-type Preview = { format: "jsonl" | "csv"; rows: PreviewRow[] };
+type PreviewRow = { line: number; entry?: string; input?: Record<string, unknown>; error?: string };
+type Preview = { format: "jsonl" | "csv" | "zip"; rows: PreviewRow[] };
 type BatchResult =
   { index: number; ok: true; id: string } | { index: number; ok: false; message: string };
-type RowOutcome = { line: number; title: string; ok: boolean; message: string; id?: string };
+// `place`: "Line 3" for JSONL and CSV, the file's path for a zip entry.
+type RowOutcome = {
+  line: number;
+  place: string;
+  title: string;
+  ok: boolean;
+  message: string;
+  id?: string;
+};
+
+function placeOf(row: PreviewRow): string {
+  return row.entry ?? `Line ${row.line}`;
+}
 
 type BulkImportProps = { workspaceId: string };
 
@@ -32,12 +44,13 @@ export function BulkImport({ workspaceId }: BulkImportProps) {
     const form = new FormData(event.currentTarget);
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) {
-      setError("Choose a JSONL or CSV file.");
+      setError("Choose a JSONL, CSV or zip file.");
       return;
     }
-    if (file.size > limits.bulkFileMaxBytes) {
+    const maxBytes = Math.max(limits.bulkFileMaxBytes, limits.zipFileMaxBytes);
+    if (file.size > maxBytes) {
       setError(
-        `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${limits.bulkFileMaxBytes / 1024 / 1024} MB. Split it into smaller files.`,
+        `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB. Split it into smaller files.`,
       );
       return;
     }
@@ -63,7 +76,13 @@ export function BulkImport({ workspaceId }: BulkImportProps) {
     const valid = preview.rows.filter((row) => row.input);
     const results: RowOutcome[] = preview.rows
       .filter((row) => row.error)
-      .map((row) => ({ line: row.line, title: "", ok: false, message: row.error ?? "" }));
+      .map((row) => ({
+        line: row.line,
+        place: placeOf(row),
+        title: "",
+        ok: false,
+        message: row.error ?? "",
+      }));
 
     setIsBusy(true);
     setProgress({ done: 0, total: valid.length });
@@ -76,15 +95,22 @@ export function BulkImport({ workspaceId }: BulkImportProps) {
       );
       batch.forEach((row, index) => {
         const title = String(row.input?.title ?? "");
+        const place = placeOf(row);
         if (!response.ok) {
-          results.push({ line: row.line, title, ok: false, message: response.message });
+          results.push({ line: row.line, place, title, ok: false, message: response.message });
           return;
         }
         const outcome = response.data.results.find((item) => item.index === index);
         results.push(
           outcome?.ok
-            ? { line: row.line, title, ok: true, message: "Saved", id: outcome.id }
-            : { line: row.line, title, ok: false, message: outcome?.message ?? "Not saved." },
+            ? { line: row.line, place, title, ok: true, message: "Saved", id: outcome.id }
+            : {
+                line: row.line,
+                place,
+                title,
+                ok: false,
+                message: outcome?.message ?? "Not saved.",
+              },
         );
       });
       setProgress({ done: Math.min(offset + batch.length, valid.length), total: valid.length });
@@ -103,17 +129,18 @@ export function BulkImport({ workspaceId }: BulkImportProps) {
       <form onSubmit={(event) => void onCheck(event)} className="flex flex-col gap-3" noValidate>
         <div className="flex flex-col gap-1">
           <label htmlFor="bulk-file" className="text-sm font-medium">
-            File of articles (JSONL or CSV)
+            File of articles (JSONL, CSV or zip)
           </label>
           <p id="bulk-file-hint" className="text-xs text-stone-600">
             One article per line (JSONL) or row (CSV) with the fields title and text, and optionally
-            url, outlet, author and published_at. Up to 1,000 articles.
+            url, outlet, author and published_at; or a zip of .txt, .md and .html files, one article
+            each. Up to 1,000 articles.
           </p>
           <input
             id="bulk-file"
             name="file"
             type="file"
-            accept=".jsonl,.ndjson,.csv,.tsv,application/json,text/csv"
+            accept=".jsonl,.ndjson,.csv,.tsv,.zip,application/json,text/csv,application/zip"
             aria-describedby="bulk-file-hint"
             className="text-sm"
           />
@@ -129,7 +156,8 @@ export function BulkImport({ workspaceId }: BulkImportProps) {
       {preview ? (
         <section aria-labelledby="bulk-check-heading" className="flex flex-col gap-2">
           <h2 id="bulk-check-heading" className="font-semibold">
-            {validCount} of {preview.rows.length} rows ready to import
+            {validCount} of {preview.rows.length} {preview.format === "zip" ? "files" : "rows"}{" "}
+            ready to import
           </h2>
           {problems.length > 0 ? (
             <ul
@@ -138,7 +166,7 @@ export function BulkImport({ workspaceId }: BulkImportProps) {
             >
               {problems.map((row) => (
                 <li key={row.line}>
-                  Line {row.line}: {row.error}
+                  {placeOf(row)}: {row.error}
                 </li>
               ))}
             </ul>
@@ -175,7 +203,7 @@ export function BulkImport({ workspaceId }: BulkImportProps) {
           <table className="w-full text-left text-sm" aria-label="Import report">
             <thead>
               <tr>
-                <th scope="col">Line</th>
+                <th scope="col">Line or file</th>
                 <th scope="col">Title</th>
                 <th scope="col">Result</th>
               </tr>
@@ -183,7 +211,7 @@ export function BulkImport({ workspaceId }: BulkImportProps) {
             <tbody>
               {outcomes.map((outcome) => (
                 <tr key={outcome.line} className={outcome.ok ? "" : "text-red-800"}>
-                  <td className="tabular-nums">{outcome.line}</td>
+                  <td className="tabular-nums">{outcome.place}</td>
                   <td>
                     {outcome.id ? (
                       <Link
