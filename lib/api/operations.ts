@@ -118,6 +118,8 @@ export type ApiOperation = {
   // session: the browser session only (the route does not take tokens yet).
   access: "public" | "read" | "write" | "session";
   paginated?: boolean;
+  // Takes an Idempotency-Key header: a retried create never makes a duplicate.
+  idempotent?: boolean;
   query?: ApiQueryParameter[];
   body?:
     | {
@@ -269,6 +271,7 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     operationId: "createDocuments",
+    idempotent: true,
     method: "post",
     path: "/api/v1/workspaces/{workspaceId}/documents",
     tag: "Documents",
@@ -313,6 +316,7 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     operationId: "createImportDraft",
+    idempotent: true,
     method: "post",
     path: "/api/v1/workspaces/{workspaceId}/imports",
     tag: "Imports",
@@ -374,6 +378,7 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     operationId: "createAnnotation",
+    idempotent: true,
     method: "post",
     path: "/api/v1/documents/{documentId}/annotations",
     tag: "Annotations",
@@ -461,6 +466,7 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     operationId: "createComment",
+    idempotent: true,
     method: "post",
     path: "/api/v1/annotations/{annotationId}/comments",
     tag: "Discussion",
@@ -535,6 +541,7 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     operationId: "createCollection",
+    idempotent: true,
     method: "post",
     path: "/api/v1/workspaces/{workspaceId}/collections",
     tag: "Collections",
@@ -681,6 +688,7 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     operationId: "createSnapshot",
+    idempotent: true,
     method: "post",
     path: "/api/v1/workspaces/{workspaceId}/snapshots",
     tag: "Exports",
