@@ -37,6 +37,8 @@ test("[accounts] the account page lists both browsers and ending the other signs
   browser,
   page,
 }) => {
+  // Several browsers, each signing in (argon2 on a shared 2-core machine).
+  test.setTimeout(120_000);
   const user = await makeUser("Sam Sessions");
   const other = await signedInPage(browser, user.email, user.password);
   await other.goto("/workspaces");
@@ -82,6 +84,8 @@ test("[accounts] changing the password refuses a common one, then ends every oth
   browser,
   page,
 }) => {
+  // Several browsers, each signing in (argon2 on a shared 2-core machine).
+  test.setTimeout(120_000);
   const user = await makeUser("Pat Password");
   const laptop = await signedInPage(browser, user.email, user.password);
   const phone = await signedInPage(browser, user.email, user.password);
