@@ -262,3 +262,61 @@ test("[live] in a blind assignment a student's stream and API never carry a clas
 
   await Promise.all([anaRequest.dispose(), benRequest.dispose(), stranger.dispose()]);
 });
+
+test("[live] an open page survives an app restart: it reconnects with Last-Event-ID and shows what it missed, without a reload", async ({
+  request,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const [teacher, student] = await Promise.all([
+    makeUser("Restart Teacher"),
+    makeUser("Restart Student"),
+  ]);
+  const workspace = await makeWorkspace([
+    { userId: teacher.id, role: "OWNER" },
+    { userId: student.id, role: "ANNOTATOR" },
+  ]);
+  const document = await makeDocument(workspace.id, teacher.id, "Restart article", text);
+  await signInViaApi(request, student.email, student.password);
+
+  const context = await browser.newContext({ baseURL: instanceB.url });
+  const page = await context.newPage();
+  await signInViaApi(page.request, teacher.email, teacher.password);
+  await page.goto(`/workspaces/${workspace.id}/documents/${document.id}`);
+  const liveStatus = page.getByTestId("live-status");
+  await expect(liveStatus).toHaveAttribute("data-status", "live");
+  await saveHighlight(request, document.id, "reckless plan");
+  await expect(highlightFor(page, "reckless plan")).toBeVisible({ timeout: 5_000 });
+  // Gone after a reload; still there at the end proves the page was never reloaded.
+  await page.evaluate(() => {
+    (window as unknown as { framewiseNoReload: boolean }).framewiseNoReload = true;
+  });
+
+  // The app process behind the page dies; highlights are saved through A meanwhile.
+  process.kill(instanceB.pid, "SIGKILL");
+  await expect(liveStatus).toHaveAttribute("data-status", "reconnecting");
+  await saveHighlight(request, document.id, "devastate families");
+  await saveHighlight(request, document.id, "critics say");
+
+  instanceB = await startNextServer({
+    port: instanceB.port,
+    env: {
+      DATABASE_URL: process.env.DATABASE_URL,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
+      FRAMEWISE_DIST_DIR: process.env.FRAMEWISE_DIST_DIR,
+    },
+  });
+
+  await expect(liveStatus).toHaveAttribute("data-status", "live", { timeout: 30_000 });
+  for (const phrase of ["reckless plan", "devastate families", "critics say"]) {
+    await expect(highlightFor(page, phrase)).toBeVisible({ timeout: 10_000 });
+  }
+  await saveHighlight(request, document.id, "budget is balanced");
+  await expect(highlightFor(page, "budget is balanced")).toBeVisible({ timeout: 5_000 });
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { framewiseNoReload?: boolean }).framewiseNoReload,
+    ),
+  ).toBe(true);
+  await context.close();
+});

@@ -23,6 +23,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <div className="flex items-center gap-3 text-sm">
             <span aria-label="Signed in as">{user.name}</span>
             <InboxLink userId={user.id} />
+            <Link href="/settings/account" className="text-sky-800 underline">
+              Account
+            </Link>
             <Link href="/settings/tokens" className="text-sky-800 underline">
               API tokens
             </Link>

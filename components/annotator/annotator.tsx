@@ -28,6 +28,7 @@ import { measureHandleBoxes, SpanHandles, type HandleBox } from "./span-handles"
 import { SuggestionList } from "./suggestion-list";
 import { ReaderText, type TextSelection } from "./reader-text";
 import type { AnnotatorCodebook, AnnotatorLabel, ReaderAnnotation } from "./types";
+import { createRequestId } from "@/lib/client/request-id";
 import { requestJson } from "@/lib/client/request-json";
 import { useStoredFlag } from "./use-stored-flag";
 
@@ -393,6 +394,8 @@ export function Annotator({
         ...values,
         ...(suggestion ? { origin: "SUGGESTION", suggestionRule: suggestion.ruleId } : {}),
       },
+      // One key per save: retries after a dropped connection never make a second highlight.
+      { idempotencyKey: createRequestId() },
     );
 
     if (!result.ok) {

@@ -23,8 +23,10 @@ export async function runAction<Schema extends z.ZodType, Data>({
   run,
 }: RunActionOptions<Schema, Data>): Promise<ActionResult<Data>> {
   const values = formValues(formData, fields);
-  // Passwords are never echoed back to the browser.
-  const echoed = Object.fromEntries(Object.entries(values).filter(([name]) => name !== "password"));
+  // Passwords (password, currentPassword, newPassword) are never echoed back to the browser.
+  const echoed = Object.fromEntries(
+    Object.entries(values).filter(([name]) => !/password/i.test(name)),
+  );
   const parsed = schema.safeParse(values);
 
   if (!parsed.success) {

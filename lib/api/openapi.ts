@@ -22,7 +22,7 @@ export type OpenApiMediaType = { schema: JsonSchema; example?: unknown };
 
 export type OpenApiParameter = {
   name: string;
-  in: "path" | "query";
+  in: "path" | "query" | "header";
   required: boolean;
   description: string;
   schema: JsonSchema;
@@ -161,6 +161,23 @@ function pathParameters(path: string): OpenApiParameter[] {
   }));
 }
 
+// Creates take an Idempotency-Key header (lib/server/idempotency, docs/api.md).
+function idempotencyParameters(operation: ApiOperation): OpenApiParameter[] {
+  if (!operation.idempotent) {
+    return [];
+  }
+  return [
+    {
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      description:
+        "A value unique to this request (a UUID). A retry with the same key and body gets the first answer again, with `Idempotent-Replayed: true`, and creates nothing new; the same key with another body is 422; while the first is still running, 409 with Retry-After. Keys are kept 24 hours.",
+      schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+    },
+  ];
+}
+
 function operationQueryParameters(operation: ApiOperation): OpenApiParameter[] {
   return (operation.query ?? []).map((parameter) => {
     const schema = toInlineSchema(parameter.schema);
@@ -270,6 +287,7 @@ function operationObject(operation: ApiOperation): OpenApiOperation {
       ...pathParameters(operation.path),
       ...(operation.paginated ? paginationParameters() : []),
       ...operationQueryParameters(operation),
+      ...idempotencyParameters(operation),
     ],
     ...(operation.body ? { requestBody: requestBody(operation.body) } : {}),
     responses,

@@ -122,6 +122,8 @@ export type ApiOperation = {
   // session: the browser session only (the route does not take tokens yet).
   access: "public" | "read" | "write" | "session";
   paginated?: boolean;
+  // Takes an Idempotency-Key header: a retried create never makes a duplicate.
+  idempotent?: boolean;
   query?: ApiQueryParameter[];
   body?:
     | {
@@ -279,6 +281,7 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     operationId: "createDocuments",
+    idempotent: true,
     method: "post",
     path: "/api/v1/workspaces/{workspaceId}/documents",
     tag: "Documents",
@@ -323,6 +326,7 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     operationId: "createImportDraft",
+    idempotent: true,
     method: "post",
     path: "/api/v1/workspaces/{workspaceId}/imports",
     tag: "Imports",
@@ -409,6 +413,7 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     operationId: "createAnnotation",
+    idempotent: true,
     method: "post",
     path: "/api/v1/documents/{documentId}/annotations",
     tag: "Annotations",
@@ -496,6 +501,7 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     operationId: "createComment",
+    idempotent: true,
     method: "post",
     path: "/api/v1/annotations/{annotationId}/comments",
     tag: "Discussion",
@@ -570,6 +576,7 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     operationId: "createCollection",
+    idempotent: true,
     method: "post",
     path: "/api/v1/workspaces/{workspaceId}/collections",
     tag: "Collections",
@@ -716,6 +723,7 @@ export const apiOperations: ApiOperation[] = [
   },
   {
     operationId: "createSnapshot",
+    idempotent: true,
     method: "post",
     path: "/api/v1/workspaces/{workspaceId}/snapshots",
     tag: "Exports",

@@ -86,7 +86,64 @@ export function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", "Something went wrong on our side. Please try again.");
 }
 
-function isConnectionError(error: unknown): boolean {
-  const code = (error as PrismaLikeError | null)?.code;
-  return code === "ECONNREFUSED" || code === "P1001" || code === "P1017" || code === "57P01";
+// Postgres SQLSTATEs that mean "the server is going away or not there yet": connection
+// exceptions (class 08), admin/crash shutdown, starting up, and too many connections.
+const unavailableSqlStates = /^(08...|57P01|57P02|57P03|53300)$/;
+const unavailableKinds = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+const unavailableCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  // Prisma: can't reach the server, server closed the connection, no transaction slot in time.
+  "P1001",
+  "P1002",
+  "P1017",
+  "P2028",
+]);
+
+// Prisma 7 with the pg adapter wraps the driver's error (meta.driverAdapterError, whose cause
+// has the kind and the original SQLSTATE); pg itself throws plain errors with a code. Looks
+// through the wrappers a few levels deep.
+function isConnectionError(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) {
+    return false;
+  }
+  const candidate = error as {
+    code?: unknown;
+    kind?: unknown;
+    originalCode?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
+
+  if (typeof candidate.code === "string" && unavailableCodes.has(candidate.code)) {
+    return true;
+  }
+  if (typeof candidate.kind === "string" && unavailableKinds.has(candidate.kind)) {
+    return true;
+  }
+  for (const code of [candidate.code, candidate.originalCode]) {
+    if (typeof code === "string" && unavailableSqlStates.test(code)) {
+      return true;
+    }
+  }
+  if (
+    typeof candidate.message === "string" &&
+    /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/.test(
+      candidate.message,
+    )
+  ) {
+    return true;
+  }
+  return (
+    isConnectionError(candidate.cause, depth + 1) ||
+    isConnectionError(candidate.meta?.driverAdapterError, depth + 1)
+  );
 }

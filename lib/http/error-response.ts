@@ -8,8 +8,11 @@ import { toAppError } from "@/lib/errors/app-error";
 export function errorResponse(error: unknown): NextResponse {
   const appError = toAppError(error);
 
-  if (appError.code === "INTERNAL" || appError.code === "UNAVAILABLE") {
+  if (appError.code === "INTERNAL") {
     console.error("[api]", error);
+  } else if (appError.code === "UNAVAILABLE") {
+    // One line each: during a database restart every request lands here.
+    console.warn("[api] database unavailable:", (error as { message?: unknown }).message);
   }
 
   return NextResponse.json(

@@ -5,18 +5,30 @@ import { validateSpan } from "@/lib/anchoring/validate-span";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { AppError, forbidden, notFound } from "@/lib/errors/app-error";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { CreateAnnotationData } from "@/lib/validations/annotation";
 
 import { assertHighlightsEditable } from "../assignment/assert-highlights-editable";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { publishLiveEvent } from "../live/publish-live-event";
 
-import { annotationViewSelect, toAnnotationView } from "./annotation-view";
+import { annotationViewSelect, toAnnotationView, type AnnotationView } from "./annotation-view";
 import { checkLabels } from "./check-labels";
 
-type CreateAnnotationOptions = { userId: string; documentId: string; input: CreateAnnotationData };
+type CreateAnnotationOptions = {
+  userId: string;
+  documentId: string;
+  input: CreateAnnotationData;
+  // Runs inside the creating transaction (the API stores its idempotent answer there).
+  onCreated?: (tx: Prisma.TransactionClient, annotation: AnnotationView) => Promise<void>;
+};
 
-export async function createAnnotation({ userId, documentId, input }: CreateAnnotationOptions) {
+export async function createAnnotation({
+  userId,
+  documentId,
+  input,
+  onCreated,
+}: CreateAnnotationOptions) {
   const db = getDb();
 
   const document = await db.document.findFirst({
@@ -106,6 +118,8 @@ export async function createAnnotation({ userId, documentId, input }: CreateAnno
       kind: "annotation.created",
       payload: { annotation },
     });
+
+    await onCreated?.(tx, annotation);
 
     return annotation;
   });

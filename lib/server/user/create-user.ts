@@ -1,5 +1,6 @@
 import "server-only";
 
+import { commonPasswordMessage, isCommonPassword } from "@/lib/auth/common-passwords";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -8,6 +9,12 @@ import type { SignUpInput } from "@/lib/validations/auth";
 import { recordAuditEvent } from "../audit/record-audit-event";
 
 export async function createUser(input: SignUpInput) {
+  if (isCommonPassword(input.password)) {
+    throw new AppError("INVALID_INPUT", commonPasswordMessage, {
+      password: [commonPasswordMessage],
+    });
+  }
+
   const passwordHash = await hashPassword(input.password);
 
   try {

@@ -8,6 +8,8 @@ import { parseId } from "@/lib/http/route-params";
 import { createComment } from "@/lib/server/discussion/create-comment";
 import { listComments } from "@/lib/server/discussion/list-comments";
 import { createCommentSchema } from "@/lib/validations/discussion";
+import { readIdempotencyKey } from "@/lib/server/idempotency/idempotency-key";
+import { runIdempotent, toJsonBody } from "@/lib/server/idempotency/run-idempotent";
 
 type Context = { params: Promise<{ annotationId: string }> };
 
@@ -28,8 +30,12 @@ export async function POST(request: Request, context: Context) {
     const user = await requireSessionUser();
     const annotationId = parseId((await context.params).annotationId, "This highlight");
     const input = await readJson(request, createCommentSchema, bodyMaxBytes);
-    const comment = await createComment({ userId: user.id, annotationId, input });
-    return NextResponse.json({ comment }, { status: 201 });
+    const scope = `${user.id} POST /annotations/${annotationId}/comments`;
+    const key = readIdempotencyKey(request);
+    return await runIdempotent({ scope, key, input, transactional: false }, async () => {
+      const comment = await createComment({ userId: user.id, annotationId, input });
+      return { status: 201, body: toJsonBody({ comment }) };
+    });
   } catch (error) {
     return errorResponse(error);
   }

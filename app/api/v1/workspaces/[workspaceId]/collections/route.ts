@@ -8,6 +8,8 @@ import { parseId } from "@/lib/http/route-params";
 import { createCollection } from "@/lib/server/collection/create-collection";
 import { listCollections } from "@/lib/server/collection/list-collections";
 import { createCollectionSchema } from "@/lib/validations/collection";
+import { readIdempotencyKey } from "@/lib/server/idempotency/idempotency-key";
+import { runIdempotent, toJsonBody } from "@/lib/server/idempotency/run-idempotent";
 
 type Context = { params: Promise<{ workspaceId: string }> };
 
@@ -27,8 +29,12 @@ export async function POST(request: Request, context: Context) {
     const user = await requireSessionUser();
     const workspaceId = parseId((await context.params).workspaceId, "This workspace");
     const input = await readJson(request, createCollectionSchema, 16 * 1024);
-    const collection = await createCollection({ userId: user.id, workspaceId, input });
-    return NextResponse.json({ collection }, { status: 201 });
+    const scope = `${user.id} POST /workspaces/${workspaceId}/collections`;
+    const key = readIdempotencyKey(request);
+    return await runIdempotent({ scope, key, input, transactional: false }, async () => {
+      const collection = await createCollection({ userId: user.id, workspaceId, input });
+      return { status: 201, body: toJsonBody({ collection }) };
+    });
   } catch (error) {
     return errorResponse(error);
   }

@@ -16,6 +16,12 @@ import {
 import { createDocumentSchema, type CreateDocumentData } from "@/lib/validations/document";
 import { createDocumentsBatchSchema } from "@/lib/validations/import";
 import { limits } from "@/lib/validations/limits";
+import { readIdempotencyKey } from "@/lib/server/idempotency/idempotency-key";
+import {
+  runIdempotent,
+  toJsonBody,
+  type IdempotentResult,
+} from "@/lib/server/idempotency/run-idempotent";
 
 type Context = { params: Promise<{ workspaceId: string }> };
 
@@ -40,33 +46,46 @@ export async function POST(request: Request, context: Context) {
       limits.bulkBatchMax * (limits.textMaxChars * 4 + 64 * 1024),
     );
 
-    const refused: BatchRowResult[] = [];
-    const valid: { index: number; input: CreateDocumentData }[] = [];
-    documents.forEach((row, index) => {
-      const parsed = createDocumentSchema.safeParse(row);
-      if (parsed.success) {
-        valid.push({ index, input: parsed.data });
-      } else {
-        refused.push({
-          index,
-          ok: false,
-          message: parsed.error.issues[0]?.message ?? "Not valid.",
-        });
-      }
-    });
-
-    const saved = await createDocumentsBatch({
-      userId: caller.userId,
-      workspaceId,
-      documents: valid.map((row) => row.input),
-    });
-    const results = [
-      ...refused,
-      ...saved.map((result) => ({ ...result, index: valid[result.index]?.index ?? result.index })),
-    ].sort((a, b) => a.index - b.index);
-
-    return NextResponse.json({ results });
+    const scope = `${caller.userId} POST /workspaces/${workspaceId}/documents`;
+    const key = readIdempotencyKey(request);
+    return await runIdempotent({ scope, key, input: documents, transactional: false }, () =>
+      saveBatch(caller.userId, workspaceId, documents),
+    );
   } catch (error) {
     return apiErrorResponse(error);
   }
+}
+
+// Each row is validated and saved on its own, so one bad row does not stop the others.
+async function saveBatch(
+  userId: string,
+  workspaceId: string,
+  documents: unknown[],
+): Promise<IdempotentResult> {
+  const refused: BatchRowResult[] = [];
+  const valid: { index: number; input: CreateDocumentData }[] = [];
+  documents.forEach((row, index) => {
+    const parsed = createDocumentSchema.safeParse(row);
+    if (parsed.success) {
+      valid.push({ index, input: parsed.data });
+    } else {
+      refused.push({
+        index,
+        ok: false,
+        message: parsed.error.issues[0]?.message ?? "Not valid.",
+      });
+    }
+  });
+
+  const saved = await createDocumentsBatch({
+    userId,
+    workspaceId,
+    documents: valid.map((row) => row.input),
+  });
+  const results = [
+    ...refused,
+    ...saved.map((result) => ({ ...result, index: valid[result.index]?.index ?? result.index })),
+  ].sort((a, b) => a.index - b.index);
+
+  return { status: 200, body: toJsonBody({ results }) };
 }

@@ -1,6 +1,5 @@
 // POST /api/v1/workspaces/[workspaceId]/imports — read an uploaded file (multipart
 // `file`) or a web page (JSON `{ url }`) into an article draft to check before saving
-import { NextResponse } from "next/server";
 
 import { apiErrorResponse } from "@/lib/api/api-error-response";
 import { requireApiCaller } from "@/lib/auth/api-caller";
@@ -11,6 +10,8 @@ import { parseId } from "@/lib/http/route-params";
 import { createImportDraft, type ImportSource } from "@/lib/server/import/create-import-draft";
 import { importUrlSchema } from "@/lib/validations/import";
 import { limits } from "@/lib/validations/limits";
+import { readIdempotencyKey } from "@/lib/server/idempotency/idempotency-key";
+import { runIdempotent, toJsonBody } from "@/lib/server/idempotency/run-idempotent";
 
 type Context = { params: Promise<{ workspaceId: string }> };
 
@@ -35,8 +36,12 @@ export async function POST(request: Request, context: Context) {
     const workspaceId = parseId((await context.params).workspaceId, "This workspace");
     const caller = await requireApiCaller(request, { write: true, workspaceId });
     const source = await readSource(request);
-    const preview = await createImportDraft({ userId: caller.userId, workspaceId, source });
-    return NextResponse.json(preview, { status: 201 });
+    const scope = `${caller.userId} POST /workspaces/${workspaceId}/imports`;
+    const key = readIdempotencyKey(request);
+    return await runIdempotent({ scope, key, input: source, transactional: false }, async () => {
+      const preview = await createImportDraft({ userId: caller.userId, workspaceId, source });
+      return { status: 201, body: toJsonBody(preview) };
+    });
   } catch (error) {
     return apiErrorResponse(error);
   }

@@ -10,6 +10,8 @@ import { createSnapshot } from "@/lib/server/export/create-snapshot";
 import { getExportBaseUrl } from "@/lib/server/export/export-http";
 import { listSnapshots } from "@/lib/server/export/list-snapshots";
 import { createSnapshotSchema, snapshotBodyMaxBytes } from "@/lib/validations/export";
+import { readIdempotencyKey } from "@/lib/server/idempotency/idempotency-key";
+import { runIdempotent, toJsonBody } from "@/lib/server/idempotency/run-idempotent";
 
 type Context = { params: Promise<{ workspaceId: string }> };
 
@@ -29,16 +31,20 @@ export async function POST(request: Request, context: Context) {
     const workspaceId = parseId((await context.params).workspaceId, "This workspace");
     const { userId } = await requireApiCaller(request, { write: true, workspaceId });
     const input = await readJson(request, createSnapshotSchema, snapshotBodyMaxBytes);
-    const { snapshot, write } = await createSnapshot({
-      userId: userId,
-      workspaceId,
-      input,
-      baseUrl: getExportBaseUrl(request),
+    const scope = `${userId} POST /workspaces/${workspaceId}/snapshots`;
+    const key = readIdempotencyKey(request);
+    return await runIdempotent({ scope, key, input, transactional: false }, async () => {
+      const { snapshot, write } = await createSnapshot({
+        userId: userId,
+        workspaceId,
+        input,
+        baseUrl: getExportBaseUrl(request),
+      });
+      // Started now, not awaited: the archive is written while the person watches the list.
+      // `after` keeps the work alive past the response where the platform would end it.
+      after(write());
+      return { status: 202, body: toJsonBody({ snapshot }) };
     });
-    // Started now, not awaited: the archive is written while the person watches the list.
-    // `after` keeps the work alive past the response where the platform would end it.
-    after(write());
-    return NextResponse.json({ snapshot }, { status: 202 });
   } catch (error) {
     return apiErrorResponse(error);
   }
