@@ -14,7 +14,6 @@ import {
   type SourceEntry,
   type SourceMention,
 } from "./sources";
-import type { StanceByTarget } from "./stance-targets";
 import { normalizeWords } from "./text-words";
 import {
   getOutletName,
