@@ -133,7 +133,7 @@ test("[agreement] a lead reads α and F1 with n, opens a passage by keyboard and
 
   // Annotator view and label confusion.
   await expect(page.getByTestId("pairwise-matrix")).toContainText("Cleo");
-  await expect(page.getByText(/no gold \(adjudicated\) annotations yet/)).toBeVisible();
+  await expect(page.getByText(/^This document has no gold set yet/)).toBeVisible();
   await expect(page.getByTestId("top-confusions")).toContainText(
     "Loaded language vs Name calling: 2 overlapping pairs",
   );
@@ -242,7 +242,7 @@ test("[agreement] the profile and a collection comparing the two summit articles
     "Profile: Western Allies Forge Strong Security Pact",
   );
   await expect(page.getByTestId("profile-basis")).toContainText(
-    "From all 3 annotators' highlights pooled: there is no gold (adjudicated) set in Framewise yet.",
+    "From all 3 annotators’ highlights pooled, 6 highlights: this document has no agreed (gold) set yet.",
   );
   const sourcing = page.getByRole("figure", { name: "Sourcing mix: named, anonymous or none" });
   await sourcing.getByText("Show the numbers as a table").click();
@@ -329,6 +329,107 @@ test("[agreement] the profile and a collection comparing the two summit articles
     .click();
   await expect(page.getByText(/^Removed “Paris Summit Seeks/)).toBeVisible();
   await expect(page.getByTestId("collection-documents").getByRole("listitem")).toHaveCount(1);
+});
+
+test("[agreement] a lead compares each annotator with the gold set; the profile rests on it; the trend has its table", async ({
+  page,
+}) => {
+  const { lead, ana, workspace, wire } = await setUp();
+  const [namedPerson, critical] = await Promise.all([
+    labelId(workspace.id, "sourcing", "named_person"),
+    labelId(workspace.id, "stance", "critical"),
+  ]);
+  // Adjudication as the review workflow records it: Ana's "assertive foreign policy" accepted
+  // into gold; the lead's own gold highlights (reviewed by their author when made).
+  const accepted = await db().annotation.findFirstOrThrow({
+    where: { documentId: wire.id, authorId: ana.id, exact: "assertive foreign policy" },
+  });
+  await db().annotation.update({
+    where: { id: accepted.id },
+    data: { isGold: true, reviewState: "ACCEPTED", reviewedById: lead.id, reviewedAt: new Date() },
+  });
+  const addGold = async (phrase: string, labelIds: string[]) => {
+    const row = await makeAnnotation({
+      documentId: wire.id,
+      authorId: lead.id,
+      text: wire.text,
+      phrase,
+      labelIds,
+    });
+    const made = await db().annotation.findUniqueOrThrow({ where: { id: row.id } });
+    await db().annotation.update({
+      where: { id: row.id },
+      data: {
+        isGold: true,
+        reviewState: "ACCEPTED",
+        reviewedById: lead.id,
+        reviewedAt: made.createdAt,
+      },
+    });
+    return row;
+  };
+  await addGold("Emmanuel Macron announced", [namedPerson]);
+  const stance = await addGold("assertive foreign policy", [critical]);
+  await db().annotationValue.create({
+    data: { annotationId: stance.id, dimensionKey: "stance", target: " Donald Trump " },
+  });
+
+  await signInViaApi(page.request, lead.email, lead.password);
+  await page.goto(`/workspaces/${workspace.id}/documents/${wire.id}/agreement`);
+  // The lead's adjudication highlights do not make them a fourth annotator.
+  await expect(page.getByText(/^3 annotators: Ana, Ben, Cleo\./)).toBeVisible();
+
+  const gold = page.getByRole("region", { name: "Annotators against the gold set" });
+  await gold.getByLabel("Dimension").selectOption({ label: "Framing technique (1 gold)" });
+  const summary = gold.getByTestId("gold-summary");
+  await expect(summary.getByRole("row", { name: /^Ana/ })).toContainText("1.001.001.00");
+  await expect(summary.getByRole("row", { name: /^Cleo/ })).toContainText("0.000.000.00");
+  await gold.getByLabel("Annotator", { exact: true }).selectOption({ label: "Cleo" });
+  await expect(gold.getByTestId("gold-top-confusions")).toHaveText(
+    "Where the gold set says one label and Cleo another: gold Loaded language, Cleo Name calling (1).",
+  );
+  // Gold "Loaded language" against Cleo's labels: Loaded language 0, Name calling 1, missed 0.
+  const goldLoaded = gold
+    .getByTestId("gold-confusion")
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "Loaded language" }) });
+  await expect(goldLoaded.getByRole("cell")).toHaveText(["0", "1", "0"]);
+  const [goldCsv] = await Promise.all([
+    page.waitForEvent("download"),
+    gold.getByRole("button", { name: "Download F1 against the gold set (CSV)" }).click(),
+  ]);
+  expect((await readDownload(goldCsv)).toString("utf8")).toMatch(
+    /^annotator,highlights,gold_highlights,f1_overlap,/,
+  );
+
+  // The profile says it rests on the gold set, and shows stance toward each target.
+  await page.goto(`/workspaces/${workspace.id}/documents/${wire.id}/profile`);
+  await expect(page.getByTestId("profile-basis")).toContainText(
+    "From the agreed (gold) set, 3 highlights",
+  );
+  const byTarget = page.getByRole("figure", { name: "Stance by target" });
+  await byTarget.getByText("Show the numbers as a table").click();
+  await expect(byTarget.getByRole("row", { name: /^Donald Trump/ })).toContainText("1");
+
+  // The trend across the workspace: a chart with its table beside it, by week and by day.
+  await page.goto(`/workspaces/${workspace.id}/collections/workspace-agreement`);
+  const weekly = page.getByRole("figure", { name: "Pooled token α week by week" });
+  await expect(weekly.getByTestId("figure-table").getByRole("columnheader").first()).toHaveText(
+    "week",
+  );
+  await page
+    .getByRole("navigation", { name: "Trend period" })
+    .getByRole("link", { name: "By day" })
+    .focus();
+  await page.keyboard.press("Enter");
+  const daily = page.getByRole("figure", { name: "Mean span F1 (overlap) day by day" });
+  await expect(daily.locator("svg.recharts-surface")).toBeVisible();
+  await expect(daily.getByTestId("figure-table").getByRole("row")).not.toHaveCount(0);
+  const [trendCsv] = await Promise.all([
+    page.waitForEvent("download"),
+    daily.getByRole("button", { name: "Download data (CSV)" }).click(),
+  ]);
+  expect((await readDownload(trendCsv)).toString("utf8")).toMatch(/^day,Stance,Sourcing/);
 });
 
 test("[a11y] agreement, profile and collection pages have no serious or critical axe violations", async ({

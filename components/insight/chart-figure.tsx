@@ -17,12 +17,22 @@ type ChartFigureProps = {
   fileName: string;
   data: FigureData;
   children: ReactNode;
+  // Show the table next to the chart (wrapping under it on narrow screens) rather than
+  // folded away under "Show the numbers as a table".
+  tableBeside?: boolean;
 };
 
 // A chart with what every figure in Framewise offers: its title and what it shows, the
 // chart as SVG or PNG, the numbers behind it as CSV, and the same numbers as a table for
 // anyone who cannot see the chart.
-export function ChartFigure({ title, description, fileName, data, children }: ChartFigureProps) {
+export function ChartFigure({
+  title,
+  description,
+  fileName,
+  data,
+  children,
+  tableBeside = false,
+}: ChartFigureProps) {
   const titleId = useId();
   const chartRef = useRef<HTMLDivElement>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -65,6 +75,18 @@ export function ChartFigure({ title, description, fileName, data, children }: Ch
     }
   }
 
+  const chart = (
+    <ScrollArea label={`Chart: ${title}`}>
+      <div
+        ref={chartRef}
+        role="img"
+        aria-label={`Chart: ${title}. The same numbers are in the table ${tableBeside ? "beside" : "below"} it.`}
+      >
+        {children}
+      </div>
+    </ScrollArea>
+  );
+
   return (
     <figure
       aria-labelledby={titleId}
@@ -74,21 +96,24 @@ export function ChartFigure({ title, description, fileName, data, children }: Ch
         {title}
       </h3>
       {description ? <div className="text-sm text-stone-700">{description}</div> : null}
-      <ScrollArea label={`Chart: ${title}`}>
-        <div
-          ref={chartRef}
-          role="img"
-          aria-label={`Chart: ${title}. The same numbers are in the table below it.`}
-        >
-          {children}
+      {tableBeside ? (
+        <div className="flex flex-wrap items-start gap-4">
+          <div className="min-w-0 flex-1">{chart}</div>
+          <div className="min-w-0 flex-none" data-testid="figure-table">
+            <DataTable data={data} caption={title} />
+          </div>
         </div>
-      </ScrollArea>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-sky-800 underline">
-          Show the numbers as a table
-        </summary>
-        <DataTable data={data} caption={title} />
-      </details>
+      ) : (
+        <>
+          {chart}
+          <details className="text-sm">
+            <summary className="cursor-pointer text-sky-800 underline">
+              Show the numbers as a table
+            </summary>
+            <DataTable data={data} caption={title} />
+          </details>
+        </>
+      )}
       <div className="flex flex-wrap gap-2" role="group" aria-label={`Downloads for ${title}`}>
         <Button variant="secondary" onClick={onDownloadSvg}>
           Download SVG

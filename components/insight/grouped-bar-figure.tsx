@@ -20,6 +20,8 @@ type GroupedBarFigureProps = {
   // Axis ticks, when they need another precision than the labels.
   tickFormat?: (value: number) => string;
   valueName: string;
+  // What a series is, for the texture note ("outlet" by default; "label" in a profile).
+  seriesNoun?: string;
 };
 
 // Outlets side by side: for each category one bar per outlet, each outlet with its own
@@ -34,6 +36,7 @@ export function GroupedBarFigure({
   format,
   tickFormat = format,
   valueName,
+  seriesNoun = "outlet",
 }: GroupedBarFigureProps) {
   const prefix = `grp${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
   const data = categories.map((category, row) => {
@@ -54,7 +57,7 @@ export function GroupedBarFigure({
         <>
           {description ? <p>{description}</p> : null}
           <p>
-            Bars are labelled with the outlet; each outlet also has its own texture (
+            Bars are labelled with the {seriesNoun}; each {seriesNoun} also has its own texture (
             {series.map((item, index) => `${item.name}: ${getPatternName(index)}`).join("; ")}).
           </p>
         </>

@@ -1,6 +1,8 @@
 "use client";
 
-import type { ProjectAgreement } from "@/lib/insight/project-agreement";
+import Link from "next/link";
+
+import type { ProjectAgreement, TrendPeriod } from "@/lib/insight/project-agreement";
 import { formatCounts, formatMeasure, measureCell, reasonCell } from "@/lib/insight/format-measure";
 import { toFileName, type CsvCell } from "@/lib/insight/to-csv";
 
@@ -15,6 +17,8 @@ type ProjectAgreementViewProps = {
   // The reliability matrix route of this project; ?dimension=<id> is added.
   matrixPath: string;
   fileStem: string;
+  // This page, for the week / day switch (?trend=day).
+  pagePath: string;
 };
 
 // Agreement across the documents of a collection or a workspace: per document and pooled,
@@ -24,13 +28,21 @@ export function ProjectAgreementView({
   documents,
   matrixPath,
   fileStem,
+  pagePath,
 }: ProjectAgreementViewProps) {
+  const period = agreement.trendPeriod;
+  const periodWord: Record<TrendPeriod, string> = { week: "week", day: "day" };
+
   const number = new Map(documents.map((document, index) => [document.id, `d${index + 1}`]));
   const versions = new Set(agreement.dimensions.map((entry) => entry.dimension.codebookVersion));
   const dimensionName = (entry: ProjectAgreement["dimensions"][number]) =>
     versions.size > 1
       ? `${entry.dimension.name} (v${entry.dimension.codebookVersion})`
       : entry.dimension.name;
+  const series = agreement.dimensions.map((entry) => ({
+    key: entry.dimension.id,
+    name: dimensionName(entry),
+  }));
   const csvRows: CsvCell[][] = agreement.dimensions.flatMap((entry) => [
     ...entry.documents.map((row) => [
       dimensionName(entry),
@@ -164,20 +176,50 @@ export function ProjectAgreementView({
           </p>
         </div>
       ))}
-      {agreement.trend.length === 0 ? (
-        <p className="text-sm text-stone-700">No highlights yet, so there is no trend to show.</p>
-      ) : (
-        <TrendFigure
-          title="Pooled token α week by week"
-          description={`Each week uses the highlights made by its end (weeks start on Monday, UTC; at most the last 26). A gap means α was undefined that week. The dashed lines mark 0.667 and 0.800.`}
-          fileName={toFileName("agreement-trend", fileStem)}
-          points={agreement.trend.map((point) => ({ x: point.weekStart, values: point.alpha }))}
-          series={agreement.dimensions.map((entry) => ({
-            key: entry.dimension.id,
-            name: dimensionName(entry),
-          }))}
-        />
-      )}
+      <div className="flex flex-col gap-2" data-testid="agreement-trend">
+        <h3 className="text-lg font-semibold">How agreement moved over time</h3>
+        <nav aria-label="Trend period" className="flex gap-3 text-sm">
+          {(["week", "day"] as const).map((option) =>
+            option === period ? (
+              <span key={option} aria-current="page" className="font-semibold">
+                By {periodWord[option]}
+              </span>
+            ) : (
+              <Link
+                key={option}
+                href={option === "week" ? pagePath : `${pagePath}?trend=day`}
+                className="text-sky-800 underline"
+                scroll={false}
+              >
+                By {periodWord[option]}
+              </Link>
+            ),
+          )}
+        </nav>
+        {agreement.trend.length === 0 ? (
+          <p className="text-sm text-stone-700">No highlights yet, so there is no trend to show.</p>
+        ) : (
+          <>
+            <TrendFigure
+              title={`Pooled token α ${period} by ${period}`}
+              description={`Each ${period} uses the highlights made by its end (${period === "week" ? "weeks start on Monday, UTC; at most the last 26" : "UTC days; at most the last 31"}). A gap means α was undefined then. The dashed lines mark 0.667 and 0.800.`}
+              fileName={toFileName("agreement-trend-alpha", period, fileStem)}
+              xName={period}
+              points={agreement.trend.map((point) => ({ x: point.start, values: point.alpha }))}
+              series={series}
+            />
+            <TrendFigure
+              title={`Mean span F1 (overlap) ${period} by ${period}`}
+              description={`The mean over every document’s annotator pairs of labelled span F1 (overlap match), from the highlights made by the end of each ${period}. A gap means no pair had anything to compare.`}
+              fileName={toFileName("agreement-trend-f1", period, fileStem)}
+              xName={period}
+              minimum={0}
+              points={agreement.trend.map((point) => ({ x: point.start, values: point.f1 }))}
+              series={series}
+            />
+          </>
+        )}
+      </div>
     </section>
   );
 }

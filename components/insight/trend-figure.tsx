@@ -16,13 +16,25 @@ type TrendFigureProps = {
   // x labels, e.g. week starts
   points: { x: string; values: Record<string, number | null> }[];
   series: TrendSeries[];
+  // What x is, for the table and CSV header ("week", "day").
+  xName?: string;
+  // Lowest value on the y axis: −1 for α, 0 for F1.
+  minimum?: number;
 };
 
 const dashes = ["", "8 4", "2 3", "10 3 2 3", "4 4"];
 const markers = ["circle", "square", "triangle", "diamond", "cross"] as const;
 
 // Lines told apart by dash pattern and marker shape, each named at its last point.
-export function TrendFigure({ title, description, fileName, points, series }: TrendFigureProps) {
+export function TrendFigure({
+  title,
+  description,
+  fileName,
+  points,
+  series,
+  xName = "week",
+  minimum = -1,
+}: TrendFigureProps) {
   const data = points.map((point) => ({ x: point.x, ...point.values }));
 
   return (
@@ -30,8 +42,9 @@ export function TrendFigure({ title, description, fileName, points, series }: Tr
       title={title}
       description={description}
       fileName={fileName}
+      tableBeside
       data={{
-        header: ["week", ...series.map((item) => item.name)],
+        header: [xName, ...series.map((item) => item.name)],
         rows: points.map((point) => [
           point.x,
           ...series.map((item) => point.values[item.key] ?? null),
@@ -49,8 +62,8 @@ export function TrendFigure({ title, description, fileName, points, series }: Tr
         <CartesianGrid stroke="#d6d3d1" />
         <XAxis dataKey="x" stroke="#44403c" fontSize={12} />
         <YAxis
-          domain={[-1, 1]}
-          ticks={[-1, -0.5, 0, 0.5, 0.667, 0.8, 1]}
+          domain={[minimum, 1]}
+          ticks={[-1, -0.5, 0, 0.5, 0.667, 0.8, 1].filter((tick) => tick >= minimum)}
           stroke="#44403c"
           fontSize={12}
           width={48}

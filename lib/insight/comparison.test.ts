@@ -171,3 +171,48 @@ describe("compareOutlets on the two summit articles", () => {
     expect(isLoadedLanguageLabel({ key: "Doubt", name: "Doubt" })).toBe(false);
   });
 });
+
+describe("stance by target across outlets", () => {
+  const critical = "stance:critical";
+  const supportive = "stance:supportive";
+  const wireStance = makeInsightDocument({
+    ...wire,
+    spans: [
+      ...wire.spans,
+      spanOn(wireText, "assertive foreign policy", "ana", [critical], {
+        targets: { stance: "Donald Trump" },
+      }),
+      spanOn(wireText, "deadliest conflict", "ben", [critical]),
+    ],
+  });
+  const blogStance = makeInsightDocument({
+    ...blog,
+    spans: [
+      ...blog.spans,
+      spanOn(blogText, "high-stakes diplomatic huddle", "ana", [supportive], {
+        targets: { stance: "donald trump" },
+      }),
+      spanOn(blogText, "critics say", "ben", [supportive], {
+        targets: { stance: "donald  TRUMP" },
+      }),
+    ],
+  });
+  const [stance] = compareOutlets([wireStance, blogStance], dimensions).stanceTargets;
+
+  it("puts one target per row across outlets, in its most common spelling, with 'no target given' last", () => {
+    const labelAt = (name: string) => stance!.labels.findIndex((label) => label.name === name);
+    expect(stance!.rows.map((row) => row.target)).toEqual(["donald trump", null]);
+    const [trump, none] = stance!.rows;
+    expect(trump!.perOutlet.map((cell) => [cell.documentId, cell.highlights])).toEqual([
+      ["wire", 1],
+      ["blog", 2],
+    ]);
+    expect(trump!.perOutlet[0]!.labels[labelAt("Critical")]).toBe(1);
+    expect(trump!.perOutlet[1]!.labels[labelAt("Supportive")]).toBe(2);
+    expect(none!.perOutlet.map((cell) => cell.highlights)).toEqual([1, 0]);
+  });
+
+  it("has no stance rows when nobody marked a stance", () => {
+    expect(compareOutlets([wire, blog], dimensions).stanceTargets).toEqual([]);
+  });
+});

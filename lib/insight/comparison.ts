@@ -38,8 +38,23 @@ export type OutletColumn = {
   loadedLanguage: LoadedPhrase[];
 };
 
+// Stance toward each target across outlets: one row per target (grouped as in a profile,
+// across documents), the label counts of each outlet's highlights toward it.
+export type ComparedStanceTargets = {
+  dimensionId: string;
+  dimensionName: string;
+  labels: { labelId: string; name: string }[];
+  rows: {
+    key: string | null;
+    target: string | null;
+    // In outlet order; labels[i] counts the dimension's i-th label.
+    perOutlet: { documentId: string; highlights: number; labels: number[] }[];
+  }[];
+};
+
 export type CollectionComparison = {
   outlets: OutletColumn[];
+  stanceTargets: ComparedStanceTargets[];
   // Sources quoted by two or more outlets.
   sharedSources: { name: string; documentIds: string[] }[];
   sharedQuotes: QuoteGroup[];
@@ -147,10 +162,82 @@ export function compareOutlets(
 
   return {
     outlets,
+    stanceTargets: compareStanceTargets(outlets, dimensions),
     sharedSources: sharedSources
       .filter((shared) => shared.documentIds.length >= 2)
       .sort((left, right) => right.documentIds.length - left.documentIds.length),
     sharedQuotes: matchQuotesAcrossDocuments(documents),
     omittedClaims,
   };
+}
+
+export function compareStanceTargets(
+  outlets: readonly Pick<OutletColumn, "documentId" | "profile">[],
+  dimensions: readonly InsightDimension[],
+): ComparedStanceTargets[] {
+  return dimensions
+    .filter((dimension) => dimension.hasTarget)
+    .flatMap((dimension) => {
+      const perOutlet = outlets.map((outlet) => ({
+        documentId: outlet.documentId,
+        entry: outlet.profile.stanceByTarget.find((item) => item.dimensionId === dimension.id),
+      }));
+      const rows = new Map<
+        string | null,
+        {
+          spellings: Map<string, number>;
+          total: number;
+          cells: Map<string, { highlights: number; labels: number[] }>;
+        }
+      >();
+      for (const { documentId, entry } of perOutlet) {
+        for (const group of entry?.targets ?? []) {
+          const row = rows.get(group.key) ?? { spellings: new Map(), total: 0, cells: new Map() };
+          if (group.target !== null) {
+            row.spellings.set(
+              group.target,
+              (row.spellings.get(group.target) ?? 0) + group.highlights,
+            );
+          }
+          row.total += group.highlights;
+          row.cells.set(documentId, {
+            highlights: group.highlights,
+            labels: group.labels.map((label) => label.highlights),
+          });
+          rows.set(group.key, row);
+        }
+      }
+      if (rows.size === 0) {
+        return [];
+      }
+
+      const mostCommon = (spellings: Map<string, number>) =>
+        [...spellings.entries()].reduce<[string, number] | null>(
+          (best, entry) => (best && best[1] >= entry[1] ? best : entry),
+          null,
+        )?.[0] ?? null;
+      const ordered = [...rows.entries()].sort(
+        ([leftKey, left], [rightKey, right]) =>
+          Number(leftKey === null) - Number(rightKey === null) || right.total - left.total,
+      );
+
+      return [
+        {
+          dimensionId: dimension.id,
+          dimensionName: dimension.name,
+          labels: dimension.labels.map((label) => ({ labelId: label.id, name: label.name })),
+          rows: ordered.map(([key, row]) => ({
+            key,
+            target: key === null ? null : mostCommon(row.spellings),
+            perOutlet: outlets.map((outlet) => ({
+              documentId: outlet.documentId,
+              ...(row.cells.get(outlet.documentId) ?? {
+                highlights: 0,
+                labels: dimension.labels.map(() => 0),
+              }),
+            })),
+          })),
+        },
+      ];
+    });
 }

@@ -1,21 +1,27 @@
 import { annotatorsForDimension, collectDimensionSpans, findCodebookUse } from "./dimension-spans";
+import { groupStanceByTarget, type StanceByTarget } from "./stance-targets";
 import { indexLabels, type InsightDimension, type InsightDocument, type LabelIndex } from "./types";
 
-// An article's profile: how much of it each dimension covers and how the labels of each
-// dimension are spread, pooled over annotators. There is no gold (adjudicated) set in
-// Framewise yet, so a profile always rests on every annotator's highlights and says so.
+// An article's profile: how much of it each dimension covers, how the labels of each
+// dimension are spread, and stance toward each target. It rests on the document's agreed
+// (gold) set when there is one, else on every annotator's highlights pooled, and says which.
 
 export type ProfileBasis = {
-  kind: "all-annotators";
+  kind: "gold" | "all-annotators";
+  // Annotators pooled (0 for the gold set: it is one agreed reading).
   annotators: number;
   highlights: number;
   note: string;
 };
 
+// The gold set stands in as a single reader.
+export const goldReaderId = "gold";
+
 export type DimensionCoverage = {
   dimensionId: string;
   dimensionName: string;
-  // Mean over annotators of the share of the text (code points) each highlighted.
+  // Mean over annotators of the share of the text (code points) each highlighted (from the
+  // gold set: the share it covers).
   meanShare: number;
   // Share of the text at least one annotator highlighted.
   unionShare: number;
@@ -66,6 +72,8 @@ export type ArticleProfile = {
   distributions: DimensionDistribution[];
   // Present when a dimension keyed "sourcing" is in use.
   sourcingMix: SourcingShare[] | null;
+  // One entry per dimension with a target field (stance) that has highlights.
+  stanceByTarget: StanceByTarget[];
 };
 
 export function getSourcingGroup(labelKey: string): SourcingGroup {
@@ -82,10 +90,19 @@ export function getSourcingGroupName(group: SourcingGroup): string {
 }
 
 export function computeArticleProfile(
-  document: InsightDocument,
+  loaded: InsightDocument,
   dimensions: readonly InsightDimension[],
   labels: LabelIndex = indexLabels(dimensions),
 ): ArticleProfile {
+  const gold = loaded.gold.filter((span) => span.labelIds.some((labelId) => labels.has(labelId)));
+  const isGold = gold.length > 0;
+  const document: InsightDocument = isGold
+    ? {
+        ...loaded,
+        annotators: [{ id: goldReaderId, name: "Gold set" }],
+        spans: gold.map((span) => ({ ...span, annotatorId: goldReaderId })),
+      }
+    : loaded;
   const textLength = Array.from(document.text).length;
   const uses = findCodebookUse(document, labels);
   const coverage: DimensionCoverage[] = [];
@@ -151,19 +168,32 @@ export function computeArticleProfile(
   const highlights = document.spans.filter((span) =>
     span.labelIds.some((labelId) => labels.has(labelId)),
   ).length;
+  const annotators = loaded.annotators.length;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
   return {
     documentId: document.id,
     textLength,
-    basis: {
-      kind: "all-annotators",
-      annotators: document.annotators.length,
-      highlights,
-      note: `From all ${document.annotators.length} annotator${document.annotators.length === 1 ? "" : "s"}' highlights pooled: there is no gold (adjudicated) set in Framewise yet.`,
-    },
+    basis: isGold
+      ? {
+          kind: "gold",
+          annotators: 0,
+          highlights,
+          note: `From the agreed (gold) set, ${plural(highlights, "highlight")}: the highlights a lead accepted, edited or added in adjudication.`,
+        }
+      : {
+          kind: "all-annotators",
+          annotators,
+          highlights,
+          note: `From all ${annotators === 1 ? "1 annotator’s" : `${annotators} annotators’`} highlights pooled, ${plural(highlights, "highlight")}: this document has no agreed (gold) set yet.`,
+        },
     coverage,
     distributions,
     sourcingMix,
+    stanceByTarget: dimensions
+      .filter((dimension) => dimension.hasTarget)
+      .map((dimension) => groupStanceByTarget(document.spans, dimension))
+      .filter((entry) => entry.highlights > 0),
   };
 }
 

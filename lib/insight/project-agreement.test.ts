@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { formatMeasure } from "./format-measure";
-import { computeProjectAgreement, listWeeks, startOfWeek } from "./project-agreement";
+import { computeProjectAgreement, listPeriods, startOfWeek } from "./project-agreement";
 import { makeInsightDocument, makeSummitScenario, spanOn } from "./testing/fixture-documents";
 
 describe("computeProjectAgreement over the two summit articles", () => {
@@ -36,12 +36,34 @@ describe("computeProjectAgreement over the two summit articles", () => {
     };
     const { trend } = computeProjectAgreement([staged], dimensions);
 
-    expect(trend.map((point) => [point.weekStart, point.highlights, point.annotators])).toEqual([
+    expect(trend.map((point) => [point.start, point.highlights, point.annotators])).toEqual([
       ["2026-01-05", 10, 2],
       ["2026-01-12", 10, 2],
       ["2026-01-19", 12, 3],
     ]);
     expect(Object.keys(trend[0]!.alpha)).toContain("framing");
+    // Before Cleo: Ana and Ben share "assertive foreign policy" as loaded language and
+    // "deadliest conflict" overlaps Ana's exaggeration with another label, so their one
+    // framing pair has overlap F1 = 2PR/(P+R) with P = R = 1/2.
+    expect(trend[0]!.f1.framing).toBeCloseTo(0.5, 4);
+    // With Cleo: three pairs, Cleo's Name calling matches nobody's label.
+    expect(trend[2]!.f1.framing).toBeCloseTo(0.5 / 3, 4);
+  });
+
+  it("follows the figures day by day when asked, at most the last 31 days", () => {
+    const spread = {
+      ...wire,
+      spans: wire.spans.map((span, index) => ({
+        ...span,
+        createdAt: new Date(Date.UTC(2026, 0, 1 + index * 4, 12)).toISOString(),
+      })),
+    };
+    const daily = computeProjectAgreement([spread], dimensions, undefined, "day");
+    expect(daily.trendPeriod).toBe("day");
+    expect(daily.trend).toHaveLength(31);
+    expect(daily.trend.at(-1)!.start).toBe("2026-02-14");
+    expect(daily.trend.at(-1)!.highlights).toBe(12);
+    expect(daily.trend[0]!.start).toBe("2026-01-15");
   });
 });
 
@@ -99,7 +121,8 @@ describe("bad input", () => {
   });
 
   it("has no trend without highlights, and keeps weeks on Mondays (UTC)", () => {
-    expect(listWeeks([])).toEqual([]);
+    expect(listPeriods([])).toEqual([]);
+    expect(listPeriods([], "day")).toEqual([]);
     expect(startOfWeek(new Date("2026-01-11T23:59:00Z")).toISOString()).toBe(
       "2026-01-05T00:00:00.000Z",
     );

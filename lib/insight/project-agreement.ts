@@ -1,6 +1,8 @@
 import {
   computePairwiseSpanF1,
   type AlphaResult,
+  type AnnotatorSpans,
+  type MultiLabelSpan,
   type PairwiseMeanResult,
   type Span,
 } from "../agreement";
@@ -11,7 +13,8 @@ import { computeTokenAlpha } from "./reliability-matrix";
 import { getOutletName, indexLabels, type InsightDimension, type InsightDocument } from "./types";
 
 // Agreement across the documents of a project (a collection, or a whole workspace): per
-// document and pooled, per dimension, and how the pooled figure moved week by week.
+// document and pooled, per dimension, and how the pooled figures moved week by week (or
+// day by day) as highlights were made.
 // Pooled α is token α over every document's tokens at once, each document's annotators
 // giving values and everyone else missing (the reliability matrix of the project).
 
@@ -29,30 +32,38 @@ export type ProjectDimension = {
   pooledAlpha: AlphaResult;
 };
 
+export type TrendPeriod = "week" | "day";
+
 export type TrendPoint = {
-  // Monday of the ISO week, UTC, YYYY-MM-DD.
-  weekStart: string;
-  // Highlights made up to the end of that week.
+  // First day of the period, UTC, YYYY-MM-DD (weeks start on Monday).
+  start: string;
+  // Highlights made up to the end of the period.
   highlights: number;
   annotators: number;
-  // Pooled token α per dimension id, from the highlights made by the end of the week.
+  // Pooled token α per dimension id, from the highlights made by the end of the period.
   alpha: Record<string, number | null>;
+  // Mean overlap span F1 per dimension id over every document's annotator pairs (pairs
+  // where neither marked anything left out), from the same highlights.
+  f1: Record<string, number | null>;
 };
 
 export type ProjectAgreement = {
   documents: number;
   dimensions: ProjectDimension[];
+  trendPeriod: TrendPeriod;
   trend: TrendPoint[];
   // Documents left out, and why (for example more annotators than can be compared here).
   excluded: { documentId: string; title: string; reason: string }[];
 };
 
-export const maxTrendWeeks = 26;
+// The most recent periods a trend shows: half a year of weeks, a month of days.
+export const maxTrendPoints: Record<TrendPeriod, number> = { week: 26, day: 31 };
 
 export function computeProjectAgreement(
   documents: readonly InsightDocument[],
   dimensions: readonly InsightDimension[],
   deadline: Deadline = createDeadline(),
+  trendPeriod: TrendPeriod = "week",
 ): ProjectAgreement {
   const excluded: ProjectAgreement["excluded"] = [];
   const included = documents.filter((document) => {
@@ -80,18 +91,13 @@ export function computeProjectAgreement(
     const rows = perDocument.map((entry): ProjectDocumentRow => {
       deadline.check();
       const document = included.find((candidate) => candidate.id === entry.id)!;
-      const labelled = entry.annotators.map((annotator) => ({
-        id: annotator.id,
-        spans: annotator.spans.flatMap((span) =>
-          span.labels.map((label): Span => ({ start: span.start, end: span.end, label })),
-        ),
-      }));
       return {
         documentId: entry.id,
         outlet: getOutletName(document),
         annotators: entry.annotators.length,
         tokenAlpha: computeTokenAlpha([entry]),
-        overlapF1: computePairwiseSpanF1(labelled, { match: "overlap" }).mean,
+        overlapF1: computePairwiseSpanF1(toLabelledSpans(entry.annotators), { match: "overlap" })
+          .mean,
       };
     });
     deadline.check();
@@ -109,25 +115,52 @@ export function computeProjectAgreement(
     };
   });
 
-  const trend = listWeeks(included).map((week): TrendPoint => {
-    const asOf = included.map((document) => cutAt(document, week.end));
+  const trend = listPeriods(included, trendPeriod).map((period): TrendPoint => {
+    const asOf = included.map((document) => cutAt(document, period.end));
     const alpha: Record<string, number | null> = {};
+    const f1: Record<string, number | null> = {};
     for (const dimension of shown) {
       deadline.check();
-      const result = computeTokenAlpha(matrixDocuments(asOf, dimension));
+      const pool = matrixDocuments(asOf, dimension);
+      const result = computeTokenAlpha(pool);
       alpha[dimension.id] = result.defined ? Number(result.value.toFixed(4)) : null;
+      f1[dimension.id] = meanOverlapF1(pool);
     }
     return {
-      weekStart: week.start,
+      start: period.start,
       highlights: asOf.reduce((sum, document) => sum + document.spans.length, 0),
       annotators: new Set(
         asOf.flatMap((document) => document.annotators.map((annotator) => annotator.id)),
       ).size,
       alpha,
+      f1,
     };
   });
 
-  return { documents: included.length, dimensions: results, trend, excluded };
+  return { documents: included.length, dimensions: results, trendPeriod, trend, excluded };
+}
+
+function toLabelledSpans(annotators: readonly AnnotatorSpans<MultiLabelSpan>[]) {
+  return annotators.map((annotator) => ({
+    id: annotator.id,
+    spans: annotator.spans.flatMap((span) =>
+      span.labels.map((label): Span => ({ start: span.start, end: span.end, label })),
+    ),
+  }));
+}
+
+// The mean of every defined pair's overlap F1, over all documents' annotator pairs.
+function meanOverlapF1(
+  documents: readonly { annotators: AnnotatorSpans<MultiLabelSpan>[] }[],
+): number | null {
+  const values = documents.flatMap((document) =>
+    computePairwiseSpanF1(toLabelledSpans(document.annotators), { match: "overlap" }).pairs.flatMap(
+      (pair) => (pair.result.defined ? [pair.result.value] : []),
+    ),
+  );
+  return values.length === 0
+    ? null
+    : Number((values.reduce((sum, value) => sum + value, 0) / values.length).toFixed(4));
 }
 
 // Monday 00:00 UTC of the ISO week holding `date`.
@@ -138,8 +171,17 @@ export function startOfWeek(date: Date): Date {
   return day;
 }
 
-// Every week from the first highlight to the last (the most recent maxTrendWeeks).
-export function listWeeks(documents: readonly InsightDocument[]): { start: string; end: Date }[] {
+const dayMs = 24 * 60 * 60 * 1000;
+
+function startOfDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+// Every period from the first highlight to the last (the most recent maxTrendPoints).
+export function listPeriods(
+  documents: readonly InsightDocument[],
+  period: TrendPeriod = "week",
+): { start: string; end: Date }[] {
   const times = documents.flatMap((document) =>
     document.spans.map((span) => Date.parse(span.createdAt)),
   );
@@ -147,20 +189,21 @@ export function listWeeks(documents: readonly InsightDocument[]): { start: strin
     return [];
   }
 
-  const weekMs = 7 * 24 * 60 * 60 * 1000;
-  const first = startOfWeek(new Date(times.reduce((low, time) => Math.min(low, time)))).getTime();
-  const last = startOfWeek(new Date(times.reduce((high, time) => Math.max(high, time)))).getTime();
-  const from = Math.max(first, last - (maxTrendWeeks - 1) * weekMs);
-  const weeks: { start: string; end: Date }[] = [];
+  const startOf = period === "week" ? startOfWeek : startOfDay;
+  const length = period === "week" ? 7 * dayMs : dayMs;
+  const first = startOf(new Date(times.reduce((low, time) => Math.min(low, time)))).getTime();
+  const last = startOf(new Date(times.reduce((high, time) => Math.max(high, time)))).getTime();
+  const from = Math.max(first, last - (maxTrendPoints[period] - 1) * length);
+  const periods: { start: string; end: Date }[] = [];
 
-  for (let start = from; start <= last; start += weekMs) {
-    weeks.push({
+  for (let start = from; start <= last; start += length) {
+    periods.push({
       start: new Date(start).toISOString().slice(0, 10),
-      end: new Date(start + weekMs),
+      end: new Date(start + length),
     });
   }
 
-  return weeks;
+  return periods;
 }
 
 // The document as it stood at `end`: highlights made before it, and their annotators.

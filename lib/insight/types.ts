@@ -12,6 +12,8 @@ export type InsightDimension = {
   codebookId: string;
   codebookName: string;
   codebookVersion: number;
+  // A "target" field: each highlight may name who or what the label is about (stance).
+  hasTarget: boolean;
   // In codebook order.
   labels: InsightLabel[];
 };
@@ -29,6 +31,8 @@ export type InsightSpan = {
   labelIds: string[];
   // ISO 8601.
   createdAt: string;
+  // The target named for a dimension (by dimension key), as typed; absent when none.
+  targets?: Record<string, string>;
 };
 
 export type InsightDocument = {
@@ -41,7 +45,12 @@ export type InsightDocument = {
   // Everyone who made at least one anchored highlight on the document (people who read it
   // and marked nothing are not known: there is no "done" state yet).
   annotators: InsightAnnotator[];
+  // The annotators' own highlights (their proposals); highlights a lead made while
+  // adjudicating are only in `gold`, so a lead is never counted as an extra annotator.
   spans: InsightSpan[];
+  // The agreed (gold) set: live highlights with isGold and review state ACCEPTED or EDITED
+  // (docs/review.md). An accepted proposal is in both lists. Empty when not adjudicated.
+  gold: InsightSpan[];
 };
 
 export type LabelIndex = Map<string, { label: InsightLabel; dimension: InsightDimension }>;

@@ -36,3 +36,6 @@ export const addCollectionDocumentSchema = z.object({
 });
 
 export type AddCollectionDocumentInput = z.infer<typeof addCollectionDocumentSchema>;
+
+// ?trend=day on the agreement views; anything else (or nothing) is the weekly trend.
+export const trendPeriodSchema = z.enum(["week", "day"]).catch("week").default("week");

@@ -25,6 +25,7 @@ export function makePresetDimensions(codebookId = "newsroom-v1", version = 1): I
     codebookId,
     codebookName: newsroomReviewPreset.name,
     codebookVersion: version,
+    hasTarget: dimension.fieldType === "target",
     labels: dimension.labels.map((label) => ({
       id:
         version === 1
@@ -45,7 +46,12 @@ export function spanOn(
   phrase: string,
   annotatorId: string,
   labelIds: string[],
-  options: { occurrence?: number; createdAt?: string; comment?: string } = {},
+  options: {
+    occurrence?: number;
+    createdAt?: string;
+    comment?: string;
+    targets?: Record<string, string>;
+  } = {},
 ): InsightSpan {
   let at = -1;
   for (let seen = 0; seen <= (options.occurrence ?? 0); seen += 1) {
@@ -65,6 +71,7 @@ export function spanOn(
     comment: options.comment ?? "",
     labelIds,
     createdAt: options.createdAt ?? "2026-01-07T10:00:00.000Z",
+    ...(options.targets ? { targets: options.targets } : {}),
   };
 }
 
@@ -72,6 +79,7 @@ export function makeInsightDocument(options: {
   id: string;
   text: string;
   spans: InsightSpan[];
+  gold?: InsightSpan[];
   title?: string;
   outlet?: string | null;
   extraAnnotators?: string[];
@@ -90,6 +98,7 @@ export function makeInsightDocument(options: {
     text: options.text,
     annotators: ids.map((id) => ({ id, name: id[0]!.toUpperCase() + id.slice(1) })),
     spans: options.spans,
+    gold: options.gold ?? [],
   };
 }
 

@@ -297,7 +297,7 @@ describe("profiles", () => {
       highlights: 1,
       share: 1,
     });
-    expect(profile.profile.basis.note).toMatch(/no gold/);
+    expect(profile.profile.basis.note).toMatch(/no agreed \(gold\) set yet/);
     await expect(
       getDocumentProfile({ userId: ctx.annotator.id, documentId: document.id }),
     ).resolves.toBeTruthy();

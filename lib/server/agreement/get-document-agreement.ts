@@ -11,6 +11,7 @@ import {
   computeDocumentAgreement,
   type DocumentAgreementView,
 } from "@/lib/insight/document-agreement";
+import { computeGoldAgreement, type GoldAgreementView } from "@/lib/insight/gold-agreement";
 import type { InsightDimension, InsightDocument } from "@/lib/insight/types";
 
 import {
@@ -31,6 +32,8 @@ export type DocumentAgreementResult =
       data: InsightDocument;
       dimensions: InsightDimension[];
       view: DocumentAgreementView;
+      // Each annotator against the gold set, or why there is none.
+      gold: GoldAgreementView;
       elapsedMs: number;
     }
   | {
@@ -90,12 +93,14 @@ export async function getDocumentAgreement({
 
   try {
     const view = computeDocumentAgreement(data, dimensions, deadline);
+    const gold = computeGoldAgreement(data, dimensions, deadline);
     return {
       status: "ok",
       document,
       data,
       dimensions,
       view,
+      gold,
       elapsedMs: Math.round(performance.now() - startedAt),
     };
   } catch (error) {

@@ -1,16 +1,14 @@
 import "server-only";
 
-import { canSeeAuthor, decideViewerPolicy } from "@/lib/classes/visibility";
 import { computeArticleProfile, type ArticleProfile } from "@/lib/insight/profile";
 
-import { loadClassContext } from "../assignment/load-class-context";
-
+import { filterVisibleDocuments } from "./filter-visible-documents";
 import { loadInsightDocuments } from "./load-insight-documents";
 import { resolveProject } from "./resolve-project";
 
-// Every member may see a document's profile: it pools annotators and names nobody. It
-// pools only the highlights this person may see, so a blind assignment's classmates do
-// not show through the counts.
+// Every member may see a document's profile: it pools annotators (or rests on the gold set)
+// and names nobody. It pools only the highlights this person may see, so a blind
+// assignment's classmates do not show through the counts.
 export async function getDocumentProfile({
   userId,
   documentId,
@@ -27,16 +25,7 @@ export async function getDocumentProfile({
     workspaceId: project.workspaceId,
     documentIds: [documentId],
   });
-  const loaded = documents[0]!;
-  const context = await loadClassContext({ documentId });
-  const policy = context ? decideViewerPolicy(context, userId, new Date()) : null;
-  const document = policy
-    ? {
-        ...loaded,
-        spans: loaded.spans.filter((span) => canSeeAuthor(policy, span.annotatorId)),
-        annotators: loaded.annotators.filter((annotator) => canSeeAuthor(policy, annotator.id)),
-      }
-    : loaded;
+  const document = (await filterVisibleDocuments(documents, userId))[0]!;
   const profile: ArticleProfile = computeArticleProfile(document, dimensions);
 
   return {

@@ -1,7 +1,11 @@
 import "server-only";
 
 import { createDeadline, DeadlineExceededError, defaultBudgetMs } from "@/lib/insight/deadline";
-import { computeProjectAgreement, type ProjectAgreement } from "@/lib/insight/project-agreement";
+import {
+  computeProjectAgreement,
+  type ProjectAgreement,
+  type TrendPeriod,
+} from "@/lib/insight/project-agreement";
 import { getOutletName, type InsightDimension } from "@/lib/insight/types";
 
 import { loadInsightDocuments } from "./load-insight-documents";
@@ -19,15 +23,17 @@ export type ProjectAgreementResult =
   | { status: "too-many-documents" | "timeout"; project: ResolvedProject; message: string };
 
 // Agreement across a collection or the whole workspace (editors and owners), with the
-// weekly trend. Bounded like the document view: a message past the limits, never a hang.
+// trend by week or by day. Bounded like the document view: a message past the limits, never a hang.
 export async function getProjectAgreement({
   userId,
   project: reference,
   budgetMs = defaultBudgetMs,
+  trendPeriod = "week",
 }: {
   userId: string;
   project: { kind: "collection" | "workspace"; id: string };
   budgetMs?: number;
+  trendPeriod?: TrendPeriod;
 }): Promise<ProjectAgreementResult> {
   const startedAt = performance.now();
   const project = await resolveProject({ userId, project: reference, permission: "viewAgreement" });
@@ -50,7 +56,7 @@ export async function getProjectAgreement({
     return {
       status: "ok",
       project,
-      agreement: computeProjectAgreement(documents, dimensions, deadline),
+      agreement: computeProjectAgreement(documents, dimensions, deadline, trendPeriod),
       dimensions,
       documents: documents.map((document) => ({
         id: document.id,

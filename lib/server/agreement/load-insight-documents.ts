@@ -1,13 +1,15 @@
 import "server-only";
 
 import { getDb } from "@/lib/db/client";
-import type { InsightDimension, InsightDocument } from "@/lib/insight/types";
+import { isAdjudicationHighlight, isInGoldSet } from "@/lib/insight/gold";
+import type { InsightDimension, InsightDocument, InsightSpan } from "@/lib/insight/types";
 
 // Plumbing for the agreement and profile use cases, called after they have checked who is
 // asking: the documents with their anchored, undeleted highlights, and the passage-level
 // dimensions to measure (the workspace's current codebook, plus any older version whose
 // labels these highlights still carry). Orphaned highlights have no place in the current
-// text, so no measure can count them.
+// text, so no measure can count them. Highlights a lead made while adjudicating go to the
+// gold set only (see lib/insight/gold.ts), so leads are not counted as annotators.
 export async function loadInsightDocuments({
   workspaceId,
   documentIds,
@@ -38,8 +40,16 @@ export async function loadInsightDocuments({
         exact: true,
         comment: true,
         createdAt: true,
+        isGold: true,
+        reviewState: true,
+        reviewedById: true,
+        reviewedAt: true,
         author: { select: { name: true } },
         labels: { select: { labelId: true } },
+        values: {
+          where: { target: { not: null } },
+          select: { dimensionKey: true, target: true },
+        },
       },
     }),
   ]);
@@ -63,8 +73,9 @@ export async function loadInsightDocuments({
     .sort((left, right) => order.get(left.id)! - order.get(right.id)!)
     .map((row): InsightDocument => {
       const own = byDocument.get(row.id) ?? [];
+      const proposals = own.filter((annotation) => !isAdjudicationHighlight(annotation));
       const annotators = new Map<string, string>();
-      for (const annotation of own) {
+      for (const annotation of proposals) {
         annotators.set(annotation.authorId, annotation.author.name);
       }
       return {
@@ -79,29 +90,58 @@ export async function loadInsightDocuments({
             (left, right) =>
               left.name.localeCompare(right.name, "en") || (left.id < right.id ? -1 : 1),
           ),
-        spans: own.map((annotation) => ({
-          id: annotation.id,
-          annotatorId: annotation.authorId,
-          start: annotation.start,
-          end: annotation.end,
-          exact: annotation.exact,
-          comment: annotation.comment,
-          labelIds: annotation.labels.map((label) => label.labelId),
-          createdAt: annotation.createdAt.toISOString(),
-        })),
+        spans: proposals.map(toInsightSpan),
+        gold: own.filter(isInGoldSet).map(toInsightSpan),
       };
     });
 
   return { documents, dimensions };
 }
 
-// Distinct people with an anchored highlight on the document, counted before loading them.
+type AnnotationRow = {
+  id: string;
+  authorId: string;
+  start: number;
+  end: number;
+  exact: string;
+  comment: string;
+  createdAt: Date;
+  labels: { labelId: string }[];
+  values: { dimensionKey: string; target: string | null }[];
+};
+
+function toInsightSpan(annotation: AnnotationRow): InsightSpan {
+  const targets = Object.fromEntries(
+    annotation.values.flatMap((value) =>
+      value.target?.trim() ? [[value.dimensionKey, value.target]] : [],
+    ),
+  );
+  return {
+    id: annotation.id,
+    annotatorId: annotation.authorId,
+    start: annotation.start,
+    end: annotation.end,
+    exact: annotation.exact,
+    comment: annotation.comment,
+    labelIds: annotation.labels.map((label) => label.labelId),
+    createdAt: annotation.createdAt.toISOString(),
+    ...(Object.keys(targets).length > 0 ? { targets } : {}),
+  };
+}
+
+// Distinct people with an anchored highlight of their own on the document (highlights a
+// lead made while adjudicating do not count, as in loadInsightDocuments), counted before
+// loading them.
 export async function countDocumentAnnotators(documentId: string): Promise<number> {
-  const groups = await getDb().annotation.groupBy({
-    by: ["authorId"],
-    where: { documentId, deletedAt: null, anchorStatus: "ANCHORED" },
-  });
-  return groups.length;
+  const [row] = await getDb().$queryRaw<[{ count: number }]>`
+    SELECT COUNT(DISTINCT "authorId")::int AS count
+    FROM "Annotation"
+    WHERE "documentId" = ${documentId}
+      AND "deletedAt" IS NULL
+      AND "anchorStatus" = 'ANCHORED'
+      AND NOT ("isGold" AND "reviewedById" IS NOT DISTINCT FROM "authorId"
+               AND "reviewedAt" IS NOT DISTINCT FROM "createdAt")`;
+  return row?.count ?? 0;
 }
 
 // The passage-level dimensions to measure: the newest published version of the default
@@ -128,6 +168,7 @@ export async function loadInsightDimensions({
       key: true,
       name: true,
       multiple: true,
+      fieldType: true,
       codebook: { select: { id: true, name: true, version: true, isDefault: true, status: true } },
       labels: { orderBy: { position: "asc" }, select: { id: true, key: true, name: true } },
     },
@@ -153,6 +194,7 @@ export async function loadInsightDimensions({
       codebookId: row.codebook.id,
       codebookName: row.codebook.name,
       codebookVersion: row.codebook.version,
+      hasTarget: row.fieldType === "TARGET",
       labels: row.labels.map((label) => ({ ...label, dimensionId: row.id })),
     }));
 }

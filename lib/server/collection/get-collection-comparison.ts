@@ -2,6 +2,7 @@ import "server-only";
 
 import { compareOutlets, type CollectionComparison } from "@/lib/insight/comparison";
 
+import { filterVisibleDocuments } from "../agreement/filter-visible-documents";
 import { loadInsightDocuments } from "../agreement/load-insight-documents";
 import { resolveProject } from "../agreement/resolve-project";
 
@@ -12,7 +13,8 @@ export type CollectionComparisonResult =
   | { status: "ok"; comparison: CollectionComparison }
   | { status: "too-few-documents" | "too-many-documents"; message: string };
 
-// Every member may compare outlets: profiles pool annotators and name nobody.
+// Every member may compare outlets: profiles pool annotators and name nobody. Like a
+// profile, it pools only the highlights this person may see (blind assignments).
 export async function getCollectionComparison({
   userId,
   collectionId,
@@ -43,5 +45,6 @@ export async function getCollectionComparison({
     workspaceId: project.workspaceId,
     documentIds: project.documentIds,
   });
-  return { status: "ok", comparison: compareOutlets(documents, dimensions) };
+  const visible = await filterVisibleDocuments(documents, userId);
+  return { status: "ok", comparison: compareOutlets(visible, dimensions) };
 }

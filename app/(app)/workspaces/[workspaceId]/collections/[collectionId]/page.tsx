@@ -10,6 +10,7 @@ import { requireSessionUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseId } from "@/lib/http/route-params";
 import { getProjectAgreement } from "@/lib/server/agreement/get-project-agreement";
+import { trendPeriodSchema } from "@/lib/validations/collection";
 import { getCollection } from "@/lib/server/collection/get-collection";
 import { getCollectionComparison } from "@/lib/server/collection/get-collection-comparison";
 
@@ -18,9 +19,12 @@ import { ComparisonView } from "./_components/comparison-view";
 
 export const metadata: Metadata = { title: "Collection" };
 
-type CollectionPageProps = { params: Promise<{ workspaceId: string; collectionId: string }> };
+type CollectionPageProps = {
+  params: Promise<{ workspaceId: string; collectionId: string }>;
+  searchParams: Promise<{ trend?: string | string[] }>;
+};
 
-export default async function CollectionPage({ params }: CollectionPageProps) {
+export default async function CollectionPage({ params, searchParams }: CollectionPageProps) {
   const user = await requireSessionUser();
   const raw = await params;
   const [workspaceId, collectionId] = await orNotFound(
@@ -41,7 +45,11 @@ export default async function CollectionPage({ params }: CollectionPageProps) {
   const [comparison, agreement] = await Promise.all([
     getCollectionComparison({ userId: user.id, collectionId }),
     canSeeAgreement
-      ? getProjectAgreement({ userId: user.id, project: { kind: "collection", id: collectionId } })
+      ? getProjectAgreement({
+          userId: user.id,
+          project: { kind: "collection", id: collectionId },
+          trendPeriod: trendPeriodSchema.parse((await searchParams).trend),
+        })
       : null,
   ]);
 
@@ -88,6 +96,7 @@ export default async function CollectionPage({ params }: CollectionPageProps) {
             agreement={agreement.agreement}
             documents={agreement.documents}
             matrixPath={`/api/v1/collections/${collectionId}/reliability-matrix`}
+            pagePath={`/workspaces/${workspaceId}/collections/${collectionId}`}
             fileStem={collection.name}
           />
         ) : (

@@ -9,27 +9,36 @@ import { AppError } from "@/lib/errors/app-error";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseId } from "@/lib/http/route-params";
 import { getProjectAgreement } from "@/lib/server/agreement/get-project-agreement";
+import { trendPeriodSchema } from "@/lib/validations/collection";
 
 export const metadata: Metadata = { title: "Agreement across the workspace" };
 
-type WorkspaceAgreementPageProps = { params: Promise<{ workspaceId: string }> };
+type WorkspaceAgreementPageProps = {
+  params: Promise<{ workspaceId: string }>;
+  searchParams: Promise<{ trend?: string | string[] }>;
+};
 
 // The whole workspace as the project (editors and owners); a collection narrows it down.
-export default async function WorkspaceAgreementPage({ params }: WorkspaceAgreementPageProps) {
+export default async function WorkspaceAgreementPage({
+  params,
+  searchParams,
+}: WorkspaceAgreementPageProps) {
   const user = await requireSessionUser();
   const workspaceId = await orNotFound(
     params.then((value) => parseId(value.workspaceId, "This workspace")),
   );
   // A member whose role may not see who marked what gets the reason, not a 404.
   const result = await orNotFound(
-    getProjectAgreement({ userId: user.id, project: { kind: "workspace", id: workspaceId } }).catch(
-      (error: unknown) => {
-        if (error instanceof AppError && error.code === "FORBIDDEN") {
-          return { status: "forbidden" as const, message: error.message };
-        }
-        throw error;
-      },
-    ),
+    getProjectAgreement({
+      userId: user.id,
+      project: { kind: "workspace", id: workspaceId },
+      trendPeriod: trendPeriodSchema.parse((await searchParams).trend),
+    }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "FORBIDDEN") {
+        return { status: "forbidden" as const, message: error.message };
+      }
+      throw error;
+    }),
   );
 
   if (result.status === "forbidden") {
@@ -62,6 +71,7 @@ export default async function WorkspaceAgreementPage({ params }: WorkspaceAgreem
           agreement={result.agreement}
           documents={result.documents}
           matrixPath={`/api/v1/workspaces/${workspaceId}/reliability-matrix`}
+          pagePath={`/workspaces/${workspaceId}/collections/workspace-agreement`}
           fileStem={result.project.workspaceName}
         />
       ) : (

@@ -6,6 +6,7 @@ import { DownloadCsvButton } from "@/components/insight/chart-figure";
 import { GroupedBarFigure } from "@/components/insight/grouped-bar-figure";
 import { ScrollArea } from "@/components/insight/scroll-area";
 import type { CollectionComparison, OutletColumn } from "@/lib/insight/comparison";
+import { describeTarget } from "@/lib/insight/stance-targets";
 import { formatPercentTick, formatShare, formatValue } from "@/lib/insight/format-measure";
 import { claimSimilarityThreshold } from "@/lib/insight/omitted-claims";
 import { toFileName } from "@/lib/insight/to-csv";
@@ -17,12 +18,17 @@ type ComparisonViewProps = {
 };
 
 const chartTitles: Record<string, string> = {
-  stance: "Stance by label (targets are not recorded yet)",
+  stance: "Stance by label",
   sourcing: "Sourcing labels",
   accuracy: "Accuracy verdicts",
   framing: "Framing techniques",
   ai_involvement: "AI involvement",
 };
+
+// Whose highlights an outlet's counts rest on: its gold set counts as one reader.
+function countReaders(outlet: OutletColumn): number {
+  return outlet.profile.basis.kind === "gold" ? 1 : outlet.annotators;
+}
 
 // Label distributions lined up across outlets by dimension and label key, so outlets
 // annotated with different codebook versions still line up where the keys agree.
@@ -48,7 +54,8 @@ function collectDistributions(outlets: readonly OutletColumn[]) {
         );
         const highlights =
           distribution?.labels.find((label) => label.key === labelKey)?.highlights ?? 0;
-        return outlet.annotators === 0 ? 0 : highlights / outlet.annotators;
+        const readers = countReaders(outlet);
+        return readers === 0 ? 0 : highlights / readers;
       });
     const used = [...labels.entries()].filter(([labelKey]) =>
       perOutlet(labelKey).some((value) => value > 0),
@@ -77,9 +84,10 @@ export function ComparisonView({ comparison, workspacePath, fileStem }: Comparis
           Outlets side by side
         </h2>
         <p className="max-w-3xl text-sm text-stone-700">
-          Each outlet’s profile pools every annotator’s highlights of its article (there is no gold
-          set yet). Label counts are per annotator, so articles read by different numbers of people
-          compare fairly. How each comparison is made: docs/agreement.md.
+          Each outlet’s profile rests on its article’s agreed (gold) set when it has one, else pools
+          every annotator’s highlights; the table says which. Label counts are per annotator (a gold
+          set counts as one), so articles read by different numbers of people compare fairly. How
+          each comparison is made: docs/agreement.md.
         </p>
       </div>
 
@@ -120,6 +128,16 @@ export function ComparisonView({ comparison, workspacePath, fileStem }: Comparis
               {outlets.map((outlet) => (
                 <td key={outlet.documentId} className="px-2 py-1 tabular-nums">
                   {outlet.annotators} · {outlet.profile.basis.highlights}
+                </td>
+              ))}
+            </tr>
+            <tr className="border-b border-stone-200">
+              <th scope="row" className="px-2 py-1 font-medium">
+                Profile rests on
+              </th>
+              {outlets.map((outlet) => (
+                <td key={outlet.documentId} className="px-2 py-1">
+                  {outlet.profile.basis.kind === "gold" ? "the gold set" : "all annotators"}
                 </td>
               ))}
             </tr>
@@ -200,6 +218,7 @@ export function ComparisonView({ comparison, workspacePath, fileStem }: Comparis
           ))}
       </div>
 
+      <StanceTargetsSection comparison={comparison} outletName={outletName} fileStem={fileStem} />
       <SourcesSection comparison={comparison} outletName={outletName} fileStem={fileStem} />
       <QuotesSection comparison={comparison} outletName={outletName} fileStem={fileStem} />
       <ClaimsSection comparison={comparison} outletName={outletName} fileStem={fileStem} />
@@ -461,6 +480,93 @@ function LoadedLanguageSection({ comparison, fileStem }: Omit<SectionProps, "out
           }}
         />
       </div>
+    </section>
+  );
+}
+
+// Stance toward each target, outlet by outlet: a row per target, each outlet's label counts.
+function StanceTargetsSection({ comparison, outletName, fileStem }: SectionProps) {
+  if (comparison.stanceTargets.length === 0) {
+    return null;
+  }
+  const outlets = comparison.outlets;
+  const describeCell = (labels: readonly { name: string }[], counts: readonly number[]) =>
+    counts
+      .map((count, index) => (count > 0 ? `${labels[index]!.name} ${count}` : null))
+      .filter(Boolean)
+      .join(" · ") || "—";
+
+  return (
+    <section aria-labelledby="stance-targets-heading" className="flex flex-col gap-2">
+      <h3 id="stance-targets-heading" className="text-lg font-semibold">
+        Stance by target
+      </h3>
+      <p className="max-w-3xl text-sm text-stone-700">
+        Targets are grouped across articles by name (spacing and case set aside; the most common
+        spelling is shown). “No target given” counts stance highlights without a target.
+      </p>
+      {comparison.stanceTargets.map((stance) => (
+        <div key={stance.dimensionId} className="flex flex-col gap-2">
+          <ScrollArea label={`${stance.dimensionName} by target and outlet`}>
+            <table
+              className="min-w-full border-collapse text-left text-sm"
+              data-testid={`stance-targets-${stance.dimensionId}`}
+            >
+              <caption className="py-1 text-left font-medium">
+                {stance.dimensionName} by target: highlights per label
+              </caption>
+              <thead>
+                <tr className="border-b border-stone-400">
+                  <th scope="col" className="px-2 py-1 font-medium">
+                    Target
+                  </th>
+                  {outlets.map((outlet) => (
+                    <th key={outlet.documentId} scope="col" className="px-2 py-1 font-medium">
+                      {outletName.get(outlet.documentId)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {stance.rows.map((row) => (
+                  <tr key={row.key ?? "none"} className="border-b border-stone-200 align-top">
+                    <th scope="row" className="px-2 py-1 font-medium">
+                      {describeTarget(row)}
+                    </th>
+                    {row.perOutlet.map((cell) => (
+                      <td key={cell.documentId} className="px-2 py-1">
+                        {describeCell(stance.labels, cell.labels)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollArea>
+          <div>
+            <DownloadCsvButton
+              label={`Download ${stance.dimensionName.toLowerCase()} by target (CSV)`}
+              fileName={toFileName(stance.dimensionName, "by-target", fileStem)}
+              data={{
+                header: [
+                  "target",
+                  "outlet",
+                  "highlights",
+                  ...stance.labels.map((label) => label.name),
+                ],
+                rows: stance.rows.flatMap((row) =>
+                  row.perOutlet.map((cell) => [
+                    describeTarget(row),
+                    outletName.get(cell.documentId) ?? "",
+                    cell.highlights,
+                    ...cell.labels,
+                  ]),
+                ),
+              }}
+            />
+          </div>
+        </div>
+      ))}
     </section>
   );
 }

@@ -87,6 +87,7 @@ export default async function AgreementPage({ params }: AgreementPageProps) {
       document={result.data}
       dimensions={result.dimensions}
       view={result.view}
+      gold={result.gold}
       elapsedMs={result.elapsedMs}
     />
   );

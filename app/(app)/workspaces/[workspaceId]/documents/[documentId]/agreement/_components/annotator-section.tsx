@@ -65,8 +65,8 @@ export function AnnotatorSection({
       </h2>
       <p className="max-w-3xl text-sm text-stone-700">
         Span F1 between every two annotators, labelled (a highlight only matches one with the same
-        label). “—” means neither of the two marked anything here. There is no comparison with a
-        gold set: Framewise has no gold (adjudicated) annotations yet.
+        label). “—” means neither of the two marked anything here. Highlights a lead made while
+        adjudicating are not an annotator’s: they are the gold set, compared below.
       </p>
       <div className="flex flex-wrap gap-4">
         <div className="flex flex-col gap-1">

@@ -4,11 +4,13 @@ import Link from "next/link";
 import { useMemo } from "react";
 
 import type { DocumentAgreementView as AgreementView } from "@/lib/insight/document-agreement";
+import type { GoldAgreementView } from "@/lib/insight/gold-agreement";
 import { describeUndefined } from "@/lib/insight/format-measure";
 import { indexLabels, type InsightDimension, type InsightDocument } from "@/lib/insight/types";
 
 import { AnnotatorSection } from "./annotator-section";
 import { ConfusionSection } from "./confusion-section";
+import { GoldSection } from "./gold-section";
 import { HeatStrip } from "./heat-strip";
 import { MatrixLinks } from "./matrix-links";
 import { MeasuresSection } from "./measures-section";
@@ -20,6 +22,7 @@ type DocumentAgreementViewProps = {
   document: InsightDocument;
   dimensions: InsightDimension[];
   view: AgreementView;
+  gold: GoldAgreementView;
   elapsedMs: number;
 };
 
@@ -30,6 +33,7 @@ export function DocumentAgreementView({
   document,
   dimensions,
   view,
+  gold,
   elapsedMs,
 }: DocumentAgreementViewProps) {
   const labels = useMemo(() => indexLabels(dimensions), [dimensions]);
@@ -102,6 +106,14 @@ export function DocumentAgreementView({
         labels={labels}
         names={names}
         dimensionName={dimensionName}
+      />
+      <GoldSection
+        gold={gold}
+        dimensions={shownDimensions}
+        labels={labels}
+        names={names}
+        dimensionName={dimensionName}
+        fileStem={document.title}
       />
       <ConfusionSection
         view={view}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 
 import { BarFigure } from "@/components/insight/bar-figure";
+import { StanceTargetFigure } from "@/components/insight/stance-target-figure";
 import { formatPercentTick, formatShare } from "@/lib/insight/format-measure";
 import type { ArticleProfile } from "@/lib/insight/profile";
 import { toFileName } from "@/lib/insight/to-csv";
@@ -37,6 +38,7 @@ export function ProfileView({
   canSeeAgreement,
 }: ProfileViewProps) {
   const stem = document.title;
+  const isGold = profile.basis.kind === "gold";
   const byline = [document.outlet, document.publishedAt].filter(Boolean).join(" · ");
 
   return (
@@ -58,9 +60,8 @@ export function ProfileView({
           className="max-w-3xl rounded-md border border-sky-800 bg-sky-50 p-2 text-sm"
           data-testid="profile-basis"
         >
-          {profile.basis.note} {profile.basis.highlights} highlight
-          {profile.basis.highlights === 1 ? "" : "s"} in all. Shares of text are in characters;
-          label shares count a highlight with two labels for both.
+          {profile.basis.note} Shares of text are in characters; label shares count a highlight with
+          two labels for both.
         </p>
         {canSeeAgreement ? (
           <p className="text-sm">
@@ -71,7 +72,7 @@ export function ProfileView({
         ) : null}
       </header>
 
-      {profile.basis.annotators === 0 ? (
+      {profile.basis.highlights === 0 ? (
         <p className="text-stone-700">
           Nobody has highlighted anything in this document yet, so every share below is 0.
         </p>
@@ -80,7 +81,11 @@ export function ProfileView({
       <div className="grid gap-6 xl:grid-cols-2">
         <BarFigure
           title="Share of the text highlighted, per dimension"
-          description="Mean over annotators of the share of characters each highlighted; the table also gives the share anyone highlighted."
+          description={
+            profile.basis.kind === "gold"
+              ? "Share of characters the gold set highlights in each dimension."
+              : "Mean over annotators of the share of characters each highlighted; the table also gives the share anyone highlighted."
+          }
           fileName={toFileName("coverage", stem)}
           valueName="mean share"
           tickFormat={formatPercentTick}
@@ -121,13 +126,20 @@ export function ProfileView({
             }}
           />
         ) : null}
+        {profile.stanceByTarget.map((stance) => (
+          <StanceTargetFigure
+            key={`target-${stance.dimensionId}`}
+            stance={stance}
+            fileName={toFileName(stance.dimensionName, "by-target", stem)}
+          />
+        ))}
         {profile.distributions.map((distribution) => (
           <BarFigure
             key={distribution.dimensionId}
             title={chartTitles[distribution.dimensionKey] ?? distribution.dimensionName}
             description={
               distribution.dimensionKey === "stance"
-                ? `${distribution.highlights} highlight${distribution.highlights === 1 ? "" : "s"}, by label: stance targets are not recorded yet, so stance toward each person or policy cannot be shown.`
+                ? `${distribution.highlights} highlight${distribution.highlights === 1 ? "" : "s"}, by label; stance toward each target is in its own chart.`
                 : `${distribution.highlights} highlight${distribution.highlights === 1 ? "" : "s"} in ${distribution.dimensionName}.`
             }
             fileName={toFileName(distribution.dimensionName, stem)}
@@ -139,12 +151,13 @@ export function ProfileView({
               label: `${label.highlights} (${formatShare(label.share)})`,
             }))}
             table={{
-              header: ["label", "highlights", "share", "annotators"],
+              // The gold set is one agreed reading: "annotators per label" means nothing there.
+              header: ["label", "highlights", "share", ...(isGold ? [] : ["annotators"])],
               rows: distribution.labels.map((label) => [
                 label.name,
                 label.highlights,
                 Number(label.share.toFixed(4)),
-                label.annotators,
+                ...(isGold ? [] : [label.annotators]),
               ]),
             }}
           />
