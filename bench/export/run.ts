@@ -197,30 +197,34 @@ async function seed(url: string, annotationCount: number, documentCount: number)
     await import("../../lib/server/codebook/create-codebook-from-preset");
   const { newsroomReviewPreset } = await import("../../lib/codebooks/presets/newsroom-review");
 
-  await getDb().$transaction(async (tx) => {
-    await tx.user.createMany({
-      data: Array.from({ length: annotators }, (_, index) => ({
-        id: `benchuser${index}`,
-        email: `bench-${index}@example.org`,
-        name: `Bench Annotator ${index}`,
-        passwordHash: "not-a-real-hash",
-      })),
-    });
-    await tx.workspace.create({ data: { id: workspaceId, name: "Export bench" } });
-    await tx.membership.createMany({
-      data: Array.from({ length: annotators }, (_, index) => ({
+  await getDb().$transaction(
+    async (tx) => {
+      await tx.user.createMany({
+        data: Array.from({ length: annotators }, (_, index) => ({
+          id: `benchuser${index}`,
+          email: `bench-${index}@example.org`,
+          name: `Bench Annotator ${index}`,
+          passwordHash: "not-a-real-hash",
+        })),
+      });
+      await tx.workspace.create({ data: { id: workspaceId, name: "Export bench" } });
+      await tx.membership.createMany({
+        data: Array.from({ length: annotators }, (_, index) => ({
+          workspaceId,
+          userId: `benchuser${index}`,
+          role: index === 0 ? ("OWNER" as const) : ("ANNOTATOR" as const),
+        })),
+      });
+      await createCodebookFromPreset({
+        tx,
         workspaceId,
-        userId: `benchuser${index}`,
-        role: index === 0 ? ("OWNER" as const) : ("ANNOTATOR" as const),
-      })),
-    });
-    await createCodebookFromPreset({
-      tx,
-      workspaceId,
-      preset: newsroomReviewPreset,
-      isDefault: true,
-    });
-  });
+        preset: newsroomReviewPreset,
+        isDefault: true,
+      });
+      // A busy machine can take longer than Prisma's 5 s default for these inserts.
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
