@@ -1,5 +1,5 @@
 // npm run bench — every benchmark in bench/<name>/run.ts that exports a run…Bench function,
-// one table each. `--only <name>` runs one (agreement, export, annotator); `--runs <n>`
+// one table each. `--only <name>` runs one (agreement, export, annotator, live, load); `--runs <n>`
 // passes a sample count to each (default: the bench's own).
 import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
@@ -11,7 +11,7 @@ type BenchFunction = (options: { runs?: number }) => Promise<unknown>;
 
 const benchRoot = path.join(process.cwd(), "bench");
 // Known benches, listed even before their module exists, so a missing one is reported.
-const expected = ["agreement", "export", "annotator"];
+const expected = ["agreement", "export", "annotator", "live", "load"];
 
 function readOption(name: string): string | undefined {
   const index = process.argv.indexOf(name);

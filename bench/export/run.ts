@@ -25,8 +25,12 @@ export type ExportBenchOptions = {
   annotations?: number;
   documents?: number;
   serverUrl?: string;
-  // Leave the database in place afterwards (to look at query plans); its URL is logged.
+  // Leave the database in place afterwards (to look at query plans, or to rerun the
+  // exports on it with `reuseDatabase`); its name is logged.
   keepDatabase?: boolean;
+  // The name of a database an earlier run kept: its rows are exported again without
+  // seeding (which takes minutes at a million annotations), and it is kept.
+  reuseDatabase?: string;
   log?: (message: string) => void;
 };
 
@@ -62,17 +66,23 @@ export const targetPeakRssMb = 300;
 const annotators = 12;
 
 export async function runExportBench(options: ExportBenchOptions = {}): Promise<ExportBenchResult> {
-  const annotationCount = options.annotations ?? 1_000_000;
-  const documentCount = options.documents ?? Math.max(1, Math.round(annotationCount / 100));
+  let annotationCount = options.annotations ?? 1_000_000;
+  let documentCount = options.documents ?? Math.max(1, Math.round(annotationCount / 100));
   const serverUrl =
     options.serverUrl ??
     process.env.BENCH_DATABASE_URL ??
     "postgresql://postgres@127.0.0.1:5432/postgres";
   const log = options.log ?? (() => undefined);
 
-  const databaseName = `framewise_bench_export_${Date.now().toString(36)}`;
+  const isReused = options.reuseDatabase !== undefined;
+  const databaseName = options.reuseDatabase ?? `framewise_bench_export_${Date.now().toString(36)}`;
+  if (!/^framewise_bench_export_\w+$/.test(databaseName)) {
+    throw new Error(`Only a database made by this bench can be reused, not "${databaseName}".`);
+  }
   const databaseUrl = withDatabase(serverUrl, databaseName);
-  await adminQuery(serverUrl, `CREATE DATABASE ${databaseName}`);
+  if (!isReused) {
+    await adminQuery(serverUrl, `CREATE DATABASE ${databaseName}`);
+  }
 
   try {
     // The app's modules read DATABASE_URL once, on first use: set it before loading them.
@@ -82,11 +92,18 @@ export async function runExportBench(options: ExportBenchOptions = {}): Promise<
     const { migrate } = await import("../../lib/db/migrate");
     await migrate({ connectionString: databaseUrl });
 
-    log(
-      `Seeding ${annotationCount.toLocaleString("en")} annotations over ${documentCount.toLocaleString("en")} documents…`,
-    );
     const seedStarted = performance.now();
-    const seeded = await seed(databaseUrl, annotationCount, documentCount);
+    let seeded: Seeded;
+    if (isReused) {
+      seeded = { workspaceId, ownerId };
+      [annotationCount, documentCount] = await countSeeded(databaseUrl);
+      log(`Reusing the rows in ${databaseName}.`);
+    } else {
+      log(
+        `Seeding ${annotationCount.toLocaleString("en")} annotations over ${documentCount.toLocaleString("en")} documents…`,
+      );
+      seeded = await seed(databaseUrl, annotationCount, documentCount);
+    }
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     log(`Seeded in ${seedSeconds.toFixed(1)} s.`);
 
@@ -155,8 +172,8 @@ export async function runExportBench(options: ExportBenchOptions = {}): Promise<
     };
   } finally {
     await closeExportPool();
-    if (options.keepDatabase) {
-      log(`Kept the database: ${databaseUrl}`);
+    if (options.keepDatabase || isReused) {
+      log(`Kept the database ${databaseName} (rerun with --reuse ${databaseName}).`);
     } else {
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
     }
@@ -164,6 +181,9 @@ export async function runExportBench(options: ExportBenchOptions = {}): Promise<
 }
 
 type Seeded = { workspaceId: string; ownerId: string };
+
+const workspaceId = "benchworkspace";
+const ownerId = "benchuser0";
 
 // Documents, annotations and labels in bulk SQL (INSERT … SELECT generate_series): a million
 // rows in seconds, not hours; only the codebook goes through Prisma.
@@ -177,32 +197,34 @@ async function seed(url: string, annotationCount: number, documentCount: number)
     await import("../../lib/server/codebook/create-codebook-from-preset");
   const { newsroomReviewPreset } = await import("../../lib/codebooks/presets/newsroom-review");
 
-  const workspaceId = "benchworkspace";
-  const ownerId = "benchuser0";
-  await getDb().$transaction(async (tx) => {
-    await tx.user.createMany({
-      data: Array.from({ length: annotators }, (_, index) => ({
-        id: `benchuser${index}`,
-        email: `bench-${index}@example.org`,
-        name: `Bench Annotator ${index}`,
-        passwordHash: "not-a-real-hash",
-      })),
-    });
-    await tx.workspace.create({ data: { id: workspaceId, name: "Export bench" } });
-    await tx.membership.createMany({
-      data: Array.from({ length: annotators }, (_, index) => ({
+  await getDb().$transaction(
+    async (tx) => {
+      await tx.user.createMany({
+        data: Array.from({ length: annotators }, (_, index) => ({
+          id: `benchuser${index}`,
+          email: `bench-${index}@example.org`,
+          name: `Bench Annotator ${index}`,
+          passwordHash: "not-a-real-hash",
+        })),
+      });
+      await tx.workspace.create({ data: { id: workspaceId, name: "Export bench" } });
+      await tx.membership.createMany({
+        data: Array.from({ length: annotators }, (_, index) => ({
+          workspaceId,
+          userId: `benchuser${index}`,
+          role: index === 0 ? ("OWNER" as const) : ("ANNOTATOR" as const),
+        })),
+      });
+      await createCodebookFromPreset({
+        tx,
         workspaceId,
-        userId: `benchuser${index}`,
-        role: index === 0 ? ("OWNER" as const) : ("ANNOTATOR" as const),
-      })),
-    });
-    await createCodebookFromPreset({
-      tx,
-      workspaceId,
-      preset: newsroomReviewPreset,
-      isDefault: true,
-    });
-  });
+        preset: newsroomReviewPreset,
+        isDefault: true,
+      });
+      // A busy machine can take longer than Prisma's 5 s default for these inserts.
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -271,6 +293,20 @@ async function seed(url: string, annotationCount: number, documentCount: number)
   }
 
   return { workspaceId, ownerId };
+}
+
+async function countSeeded(url: string): Promise<[number, number]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ annotations: number; documents: number }>(
+      `SELECT (SELECT count(*) FROM "Annotation")::int AS annotations,
+         (SELECT count(*) FROM "Document")::int AS documents`,
+    );
+    return [rows[0]?.annotations ?? 0, rows[0]?.documents ?? 0];
+  } finally {
+    await client.end();
+  }
 }
 
 // The floor: Postgres writing the rows the exporter reads (its cursor's query: one row per
@@ -491,11 +527,17 @@ function readArgument(name: string): number | undefined {
   return number;
 }
 
+function readText(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
 async function main(): Promise<void> {
   const result = await runExportBench({
     annotations: readArgument("annotations"),
     documents: readArgument("documents"),
     keepDatabase: process.argv.includes("--keep"),
+    reuseDatabase: readText("reuse"),
     log: (message) => console.log(message),
   });
 

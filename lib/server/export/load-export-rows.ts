@@ -19,8 +19,9 @@ export type ExportDocumentRows = { document: ExportDocument; annotations: Export
 export type AnnotatorNames = (authorId: string) => string;
 
 // Rows and documents come through server-side cursors in pages of these sizes, so memory
-// stays flat whatever the export's size: one page of label rows, one page of documents
-// (with their text) and the rows of the document being assembled.
+// stays flat whatever the export's size: one page of label rows (and the next, requested
+// early), one page of documents (with their text) and the rows of the document being
+// assembled. Each document's text is read once and dropped with its page.
 const rowPageSize = 5_000;
 const documentPageSize = 50;
 
@@ -101,11 +102,13 @@ export async function loadAnnotatorNames(
 }
 
 // Streams the export one document at a time, with all its rows, in document id order.
-// Two server-side cursors in the reader's REPEATABLE READ transaction: one over the label
-// rows ordered by (document, annotation, dimension, label position), one over the documents
-// in the same order, merged here. The next page of rows is requested before the current one
-// is converted, so Postgres and Node work at the same time. Yields nothing when nothing
-// matches.
+// In the reader's REPEATABLE READ transaction, a server-side cursor walks the matching
+// documents in pages; the label rows of each page of documents (ordered by document,
+// annotation, dimension, label position) come through a second cursor, opened for that
+// page only. Sorting a page's few thousand rows happens in memory, where one query over
+// the whole export sorted every row at once and spilled hundreds of MB to disk (see
+// bench/export). The next page of rows is requested before the current one is converted,
+// so Postgres and Node work at the same time. Yields nothing when nothing matches.
 export async function* loadExportRows({
   reader,
   plan,
@@ -115,22 +118,6 @@ export async function* loadExportRows({
   plan: ExportPlan;
   annotatorNames: AnnotatorNames;
 }): AsyncGenerator<ExportDocumentRows, void, undefined> {
-  const rowParams = new SqlParams();
-  const rowWhere = buildExportConditions(plan, rowParams);
-  // Every label of each matching annotation comes back, flagged: an annotation whose labels
-  // are all outside the export is skipped here, and one with no label at all is a note.
-  const rowSql = `SELECT a.id, a."documentId" AS document_id, a."authorId" AS author_id,
-      a."externalAnnotator" AS external_annotator, a.start, a."end", a.exact, a.prefix, a.suffix, a.comment, a.confidence,
-      a.origin::text AS origin, ${reviewStateExpression} AS review_state,
-      ${epochMs('a."createdAt"')} AS created_ms,
-      ${epochMs('a."updatedAt"')} AS updated_ms, dm.key AS dimension, l.key AS label,
-      (${rowWhere.exportedDimension}) AS exported
-    FROM "Annotation" a
-    JOIN "Document" d ON d.id = a."documentId"
-    ${rowWhere.allLabelsJoin}
-    WHERE ${rowWhere.documents} AND ${rowWhere.annotations} AND ${anchoredCondition}
-    ORDER BY a."documentId", a.id, dm.position, l.position`;
-
   const documentParams = new SqlParams();
   const documentWhere = buildExportConditions(plan, documentParams);
   const documentSql = `SELECT d.id, d.title, d.text, d.version, d."textHash" AS text_hash,
@@ -144,7 +131,6 @@ export async function* loadExportRows({
 
   // The whole result is read, so plan for total time rather than the first rows.
   await reader.query("SET LOCAL cursor_tuple_fraction = 1.0", []);
-  await reader.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${rowSql}`, rowParams.values);
   await reader.query(
     `DECLARE export_documents NO SCROLL CURSOR FOR ${documentSql}`,
     documentParams.values,
@@ -157,80 +143,92 @@ export async function* loadExportRows({
     return page;
   };
 
-  const documents = createDocumentQueue(() =>
-    fetchPage<DocumentRow>("export_documents", documentPageSize),
-  );
   const { includeComments } = plan.filters;
   const { includeNotes } = plan;
-  let current = null as ExportDocumentRows | null;
-  let last = null as ExportAnnotation | null;
-  let pending: Promise<LabelRow[]> | null = fetchPage<LabelRow>("export_rows", rowPageSize);
+  let nextDocuments: Promise<DocumentRow[]> | null = fetchPage<DocumentRow>(
+    "export_documents",
+    documentPageSize,
+  );
 
-  while (pending) {
-    const rows: LabelRow[] = await pending;
-    pending = rows.length === rowPageSize ? fetchPage<LabelRow>("export_rows", rowPageSize) : null;
-
-    for (const row of rows) {
-      if (row.exported === false || (row.exported === null && !includeNotes)) {
-        continue;
-      }
-
-      if (current?.document.id !== row.document_id) {
-        if (current) {
-          yield current;
-        }
-        current = {
-          document: toExportDocument(await documents.find(row.document_id)),
-          annotations: [],
-        };
-        last = null;
-      }
-
-      if (last !== null && last.id === row.id && last.dimension === row.dimension) {
-        last.labels.push(row.label as string);
-        continue;
-      }
-
-      last = toExportAnnotation(row, current.document.version, annotatorNames, includeComments);
-      current.annotations.push(last);
+  while (nextDocuments) {
+    const documents: DocumentRow[] = await nextDocuments;
+    nextDocuments =
+      documents.length === documentPageSize
+        ? fetchPage<DocumentRow>("export_documents", documentPageSize)
+        : null;
+    if (documents.length === 0) {
+      break;
     }
-  }
 
-  if (current) {
-    yield current;
+    const byId = new Map(documents.map((document) => [document.id, document]));
+    await openRowCursor(reader, plan, [...byId.keys()]);
+    let current = null as ExportDocumentRows | null;
+    let last = null as ExportAnnotation | null;
+    let pending: Promise<LabelRow[]> | null = fetchPage<LabelRow>("export_rows", rowPageSize);
+
+    while (pending) {
+      const rows: LabelRow[] = await pending;
+      pending =
+        rows.length === rowPageSize ? fetchPage<LabelRow>("export_rows", rowPageSize) : null;
+
+      for (const row of rows) {
+        if (row.exported === false || (row.exported === null && !includeNotes)) {
+          continue;
+        }
+
+        if (current?.document.id !== row.document_id) {
+          if (current) {
+            yield current;
+          }
+          const document = byId.get(row.document_id);
+          if (!document) {
+            throw new Error(
+              `Export rows refer to document ${row.document_id}, which is not in this page of documents.`,
+            );
+          }
+          current = { document: toExportDocument(document), annotations: [] };
+          last = null;
+        }
+
+        if (last !== null && last.id === row.id && last.dimension === row.dimension) {
+          last.labels.push(row.label as string);
+          continue;
+        }
+
+        last = toExportAnnotation(row, current.document.version, annotatorNames, includeComments);
+        current.annotations.push(last);
+      }
+    }
+
+    await reader.query("CLOSE export_rows", []);
+    if (current) {
+      yield current;
+    }
   }
 }
 
-// Documents arrive in the rows' order; ones without rows (possible only when every label
-// they hold is outside the export) are skipped. Compares ids for equality only, so the
-// order is Postgres's collation and never JavaScript's.
-function createDocumentQueue(fetchPage: () => Promise<DocumentRow[]>) {
-  let buffer: DocumentRow[] = [];
-  let position = 0;
-  let next: Promise<DocumentRow[]> | null = fetchPage();
+// The label rows of some documents: every label of each matching annotation comes back,
+// flagged, so an annotation whose labels are all outside the export is skipped by the
+// caller and one with no label at all is a note.
+async function openRowCursor(reader: ExportReader, plan: ExportPlan, documentIds: string[]) {
+  const params = new SqlParams();
+  const where = buildExportConditions(plan, params);
+  const ids = params.add(documentIds);
+  const sql = `SELECT a.id, a."documentId" AS document_id, a."authorId" AS author_id,
+      a."externalAnnotator" AS external_annotator,
+      a.start, a."end", a.exact, a.prefix, a.suffix, a.comment, a.confidence,
+      a.origin::text AS origin, ${reviewStateExpression} AS review_state,
+      ${epochMs('a."createdAt"')} AS created_ms,
+      ${epochMs('a."updatedAt"')} AS updated_ms, dm.key AS dimension, l.key AS label,
+      (${where.exportedDimension}) AS exported
+    FROM "Annotation" a
+    JOIN "Document" d ON d.id = a."documentId"
+    ${where.allLabelsJoin}
+    WHERE d.id = ANY(${ids}::text[]) AND a."documentId" = ANY(${ids}::text[])
+      AND ${where.documents} AND ${where.annotations} AND ${anchoredCondition}
+    ORDER BY a."documentId", a.id, dm.position, l.position`;
 
-  return {
-    async find(id: string): Promise<DocumentRow> {
-      for (;;) {
-        while (position < buffer.length) {
-          const document = buffer[position]!;
-          position += 1;
-          if (document.id === id) {
-            return document;
-          }
-        }
-
-        if (!next) {
-          throw new Error(
-            `Export rows refer to document ${id}, which the document cursor did not return.`,
-          );
-        }
-        buffer = await next;
-        position = 0;
-        next = buffer.length === documentPageSize ? fetchPage() : null;
-      }
-    },
-  };
+  await reader.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, params.values);
 }
 
 function toExportDocument(row: DocumentRow): ExportDocument {
