@@ -1,10 +1,11 @@
 import "server-only";
 
-import { canSeeAuthor, decideViewerPolicy } from "@/lib/classes/visibility";
+import { decideViewerPolicy } from "@/lib/classes/visibility";
 import { computeArticleProfile, type ArticleProfile } from "@/lib/insight/profile";
 
 import { loadClassContext } from "../assignment/load-class-context";
 
+import { filterInsightDocument } from "./filter-insight-document";
 import { loadInsightDocuments } from "./load-insight-documents";
 import { resolveProject } from "./resolve-project";
 
@@ -30,13 +31,7 @@ export async function getDocumentProfile({
   const loaded = documents[0]!;
   const context = await loadClassContext({ documentId });
   const policy = context ? decideViewerPolicy(context, userId, new Date()) : null;
-  const document = policy
-    ? {
-        ...loaded,
-        spans: loaded.spans.filter((span) => canSeeAuthor(policy, span.annotatorId)),
-        annotators: loaded.annotators.filter((annotator) => canSeeAuthor(policy, annotator.id)),
-      }
-    : loaded;
+  const document = filterInsightDocument(loaded, policy);
   const profile: ArticleProfile = computeArticleProfile(document, dimensions);
 
   return {

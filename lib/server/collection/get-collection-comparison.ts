@@ -1,8 +1,11 @@
 import "server-only";
 
+import { decideViewerPolicy } from "@/lib/classes/visibility";
 import { compareOutlets, type CollectionComparison } from "@/lib/insight/comparison";
 
+import { filterInsightDocument } from "../agreement/filter-insight-document";
 import { loadInsightDocuments } from "../agreement/load-insight-documents";
+import { loadClassContexts } from "../assignment/load-class-contexts";
 import { resolveProject } from "../agreement/resolve-project";
 
 // Outlets side by side, readable in a class discussion; more columns stop being readable.
@@ -12,7 +15,9 @@ export type CollectionComparisonResult =
   | { status: "ok"; comparison: CollectionComparison }
   | { status: "too-few-documents" | "too-many-documents"; message: string };
 
-// Every member may compare outlets: profiles pool annotators and name nobody.
+// Every member may compare outlets: profiles pool annotators and name nobody. Each column
+// pools only the highlights this person may see on that document (the same rule as the
+// document profile), so sources and quotes from a blind assignment's classmates stay out.
 export async function getCollectionComparison({
   userId,
   collectionId,
@@ -39,9 +44,17 @@ export async function getCollectionComparison({
     };
   }
 
-  const { documents, dimensions } = await loadInsightDocuments({
-    workspaceId: project.workspaceId,
-    documentIds: project.documentIds,
+  const [{ documents, dimensions }, contexts] = await Promise.all([
+    loadInsightDocuments({ workspaceId: project.workspaceId, documentIds: project.documentIds }),
+    loadClassContexts({ workspaceId: project.workspaceId, documentIds: project.documentIds }),
+  ]);
+  const now = new Date();
+  const visible = documents.map((document) => {
+    const context = contexts.get(document.id);
+    return filterInsightDocument(
+      document,
+      context ? decideViewerPolicy(context, userId, now) : null,
+    );
   });
-  return { status: "ok", comparison: compareOutlets(documents, dimensions) };
+  return { status: "ok", comparison: compareOutlets(visible, dimensions) };
 }
