@@ -6,6 +6,7 @@ export const liveChannel = "framewise_live";
 
 // Kinds a client understands. "class.changed" (documentId null) tells every reader of the
 // workspace that who-sees-what may have changed: hand-in, reopen, reveal, roles, keys.
+// "document.changed" says a document's text was edited and its highlights re-anchored.
 export type LiveEventKind =
   | "annotation.created"
   | "annotation.updated"
@@ -13,6 +14,7 @@ export type LiveEventKind =
   | "comment.created"
   | "comment.updated"
   | "reaction.changed"
+  | "document.changed"
   | "class.changed";
 
 type PublishLiveEventOptions = {

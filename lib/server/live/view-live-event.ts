@@ -20,6 +20,8 @@ type ReactionPayload = {
   disagree: number;
 };
 
+type DocumentChangedPayload = { version: number; title: string };
+
 export type LiveMessage =
   | { kind: "annotation.created" | "annotation.updated"; annotation: AnnotationView }
   | { kind: "annotation.deleted"; annotationId: string }
@@ -36,6 +38,7 @@ export type LiveMessage =
       // Only present when the viewer is the one who reacted.
       mine?: "AGREE" | "DISAGREE" | null;
     }
+  | { kind: "document.changed"; version: number; title: string }
   | { kind: "refresh"; reason: string };
 
 export type ViewedEvent = { cacheKey: string; message: LiveMessage | null };
@@ -88,6 +91,12 @@ export function viewLiveEvent(policy: ViewerPolicy, kind: string, payload: unkno
           ...(isMine ? { mine: reaction.kind } : {}),
         },
       };
+    }
+    case "document.changed": {
+      // The text is the same for every member; each reader then fetches the re-anchored
+      // highlights through the API, which applies the class rules to them.
+      const { version, title } = payload as DocumentChangedPayload;
+      return { cacheKey: "all", message: { kind, version, title } };
     }
     default:
       return { cacheKey: "unknown", message: null };
