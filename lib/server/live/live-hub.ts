@@ -43,6 +43,15 @@ export type LiveRow = {
 
 export type PresenceReader = { id: string; name: string };
 
+// A workspace-wide presence follower (the workspace's document list, an assignment's
+// presence view): told when anyone's presence on any document of the workspace changes,
+// and handed the workspace's rows so it can react to "class.changed".
+export type PresenceWatcher = {
+  workspaceId: string;
+  changed: () => void;
+  receive: (row: LiveRow) => void;
+};
+
 export type LiveSubscriber = {
   workspaceId: string;
   documentId: string;
@@ -59,7 +68,9 @@ export type LiveSubscriber = {
 type PresenceMessage = {
   type: "here" | "gone" | "sync";
   instance: string;
-  documentId: string;
+  // "sync" with a workspace and no document: announce every local reader of the workspace.
+  documentId?: string;
+  workspaceId?: string;
   userId?: string;
   name?: string;
 };
@@ -72,6 +83,9 @@ class LiveHub {
   private hasConnectedBefore = false;
   private readonly byWorkspace = new Map<string, Set<LiveSubscriber>>();
   private readonly byDocument = new Map<string, Set<LiveSubscriber>>();
+  private readonly watchers = new Map<string, Set<PresenceWatcher>>();
+  // documentId → workspaceId, learnt from "here" messages, for workspace-wide presence.
+  private readonly documentWorkspace = new Map<string, string>();
   private queue: string[] = [];
   private pumping = false;
   // documentId → userId → instance → { name, expires }
@@ -108,6 +122,7 @@ class LiveHub {
     if (firstHere) {
       this.notifyPresence({
         type: "here",
+        workspaceId: subscriber.workspaceId,
         documentId: subscriber.documentId,
         userId: subscriber.userId,
         name: subscriber.name,
@@ -122,14 +137,47 @@ class LiveHub {
       if (!this.hasLocalReader(subscriber.documentId, subscriber.userId)) {
         this.notifyPresence({
           type: "gone",
+          workspaceId: subscriber.workspaceId,
           documentId: subscriber.documentId,
           userId: subscriber.userId,
         });
       }
-      if (this.byWorkspace.size === 0) {
+      if (this.byWorkspace.size === 0 && this.watchers.size === 0) {
         this.stopTimers();
       }
     };
+  }
+
+  // Presence across a workspace without reading any document. The first watcher of a
+  // workspace on this instance asks the others to announce their readers there.
+  watchPresence(watcher: PresenceWatcher): () => void {
+    const isFirst = !this.watchers.get(watcher.workspaceId)?.size;
+    addTo(this.watchers, watcher.workspaceId, watcher);
+    this.startTimers();
+    if (isFirst) {
+      this.notifyPresence({ type: "sync", workspaceId: watcher.workspaceId });
+    }
+    return () => {
+      removeFrom(this.watchers, watcher.workspaceId, watcher);
+      if (this.byWorkspace.size === 0 && this.watchers.size === 0) {
+        this.stopTimers();
+      }
+    };
+  }
+
+  // Every document of the workspace that someone is reading now, with its readers.
+  workspaceReaders(workspaceId: string): Map<string, PresenceReader[]> {
+    const result = new Map<string, PresenceReader[]>();
+    for (const [documentId, owner] of this.documentWorkspace) {
+      if (owner !== workspaceId) {
+        continue;
+      }
+      const readers = this.readersOf(documentId);
+      if (readers.length > 0) {
+        result.set(documentId, readers);
+      }
+    }
+    return result;
   }
 
   readersOf(documentId: string): PresenceReader[] {
@@ -197,7 +245,7 @@ class LiveHub {
     }
     this.client = null;
     client.end().catch(() => undefined);
-    if (this.byWorkspace.size === 0) {
+    if (this.byWorkspace.size === 0 && this.watchers.size === 0) {
       return;
     }
     // Streams stay open; they catch up once the connection is back.
@@ -222,7 +270,11 @@ class LiveHub {
   private onNotification(message: pg.Notification) {
     if (message.channel === liveChannel && message.payload) {
       const [id, workspaceId] = message.payload.split(" ");
-      if (id && workspaceId && this.byWorkspace.get(workspaceId)?.size) {
+      if (
+        id &&
+        workspaceId &&
+        (this.byWorkspace.get(workspaceId)?.size || this.watchers.get(workspaceId)?.size)
+      ) {
         this.queue.push(id);
         void this.pump();
       }
@@ -272,6 +324,9 @@ class LiveHub {
           for (const subscriber of this.byWorkspace.get(row.workspaceId) ?? []) {
             subscriber.receive(row);
           }
+          for (const watcher of this.watchers.get(row.workspaceId) ?? []) {
+            watcher.receive(row);
+          }
         }
       }
     } finally {
@@ -303,13 +358,16 @@ class LiveHub {
 
     if (message.type === "sync") {
       if (message.instance !== this.instance) {
-        this.announceLocalReaders(documentId);
+        this.announceLocalReaders(documentId, message.workspaceId);
       }
       return;
     }
 
-    if (!message.userId) {
+    if (!message.userId || !documentId) {
       return;
+    }
+    if (message.workspaceId) {
+      this.documentWorkspace.set(documentId, message.workspaceId);
     }
     const users = this.presence.get(documentId) ?? new Map();
     const instances = users.get(message.userId) ?? new Map();
@@ -345,19 +403,28 @@ class LiveHub {
     for (const subscriber of this.byDocument.get(documentId) ?? []) {
       subscriber.presence(readers);
     }
+    const workspaceId = this.documentWorkspace.get(documentId);
+    for (const watcher of (workspaceId && this.watchers.get(workspaceId)) || []) {
+      watcher.changed();
+    }
   }
 
-  private announceLocalReaders(onlyDocument?: string) {
+  private announceLocalReaders(onlyDocument?: string, onlyWorkspace?: string) {
     for (const [documentId, subscribers] of this.byDocument) {
       if (onlyDocument && documentId !== onlyDocument) {
         continue;
       }
       const seen = new Set<string>();
       for (const subscriber of subscribers) {
+        // A document's readers all share its workspace.
+        if (onlyWorkspace && subscriber.workspaceId !== onlyWorkspace) {
+          break;
+        }
         if (!seen.has(subscriber.userId)) {
           seen.add(subscriber.userId);
           this.notifyPresence({
             type: "here",
+            workspaceId: subscriber.workspaceId,
             documentId,
             userId: subscriber.userId,
             name: subscriber.name,
@@ -381,11 +448,12 @@ class LiveHub {
           users.delete(userId);
         }
       }
-      if (users.size === 0) {
-        this.presence.delete(documentId);
-      }
       if (this.readersKey(documentId) !== before) {
         this.broadcastPresence(documentId);
+      }
+      if (users.size === 0) {
+        this.presence.delete(documentId);
+        this.documentWorkspace.delete(documentId);
       }
     }
   }

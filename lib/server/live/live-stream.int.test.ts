@@ -140,15 +140,25 @@ describe("the live stream of a blind assignment's document", () => {
 
   it("shows who is reading, and closes the stream of someone removed from the class", async () => {
     const ben = await open(ctx.ben.id, ctx.document.id);
+    streams.push(ben);
+    type Readers = { id: string; name: string }[];
+    const first = await ben.waitFor((event) => event.data.kind === "presence", "a first list");
+    const before = (first.data.readers as Readers).length;
     const viewer = await open(ctx.viewer.id, ctx.document.id);
-    streams.push(ben, viewer);
+    streams.push(viewer);
 
-    await ben.waitFor(
+    // The assignment was revealed without names: the viewer appears as "Student N".
+    const seen = await ben.waitFor(
       (event) =>
-        event.data.kind === "presence" &&
-        (event.data.readers as { id: string }[]).some((reader) => reader.id === ctx.viewer.id),
+        event.data.kind === "presence" && (event.data.readers as Readers).length === before + 1,
       "the viewer in Ben's presence list",
     );
+    const added = (seen.data.readers as Readers).filter(
+      (reader) => !(first.data.readers as Readers).some((known) => known.id === reader.id),
+    );
+    expect(added).toHaveLength(1);
+    expect(added[0]!.name).toMatch(/^Student \d+$/);
+    expect(ben.raw).not.toContain(ctx.viewer.id);
 
     await removeMember({
       userId: ctx.owner.id,

@@ -2,6 +2,7 @@ import "server-only";
 
 import {
   decideViewerPolicy,
+  describeAuthor,
   memberName,
   type DocumentClassContext,
   type ViewerPolicy,
@@ -280,8 +281,16 @@ export async function openLiveStream({
     name: readerName(initialContext, userId),
     receive: enqueue,
     catchUp,
+    // Readers are named as their highlights would be: "Student N" where the class is
+    // anonymised, so presence cannot tie a name to a pseudonymous highlight.
     presence: (readers: PresenceReader[]) => {
-      send(null, JSON.stringify({ kind: "presence", readers }));
+      send(
+        null,
+        JSON.stringify({
+          kind: "presence",
+          readers: readers.map((reader) => describeAuthor(policy, reader)),
+        }),
+      );
     },
   };
 
