@@ -13,9 +13,10 @@ import { liveChannel } from "./publish-live-event";
 // NOTIFY reaches every instance that listens, so a highlight saved through one instance
 // behind a load balancer reaches readers connected to any other.
 //
-// live events:   NOTIFY framewise_live '<id> <workspaceId> <documentId|->' (publish-live-event.ts);
-//                the hub fetches the rows it has subscribers for, in batches, one batch at a
-//                time, and hands them to subscribers in the order Postgres delivered them
+// live events:   NOTIFY framewise_live with the whole row as JSON when it fits in a
+//                notification, else '<id> <workspaceId> <documentId|->' (publish-live-event.ts).
+//                Whole rows are fanned out at once, with no query; the others are fetched in
+//                batches. Either way subscribers get rows in the order Postgres delivered them
 //                (commit order, which is id order within a workspace).
 // presence:      NOTIFY framewise_presence '{json}' straight from the hub, never stored:
 //                "here" when a person opens a document on an instance (and every 15 s while
@@ -86,7 +87,8 @@ class LiveHub {
   private readonly watchers = new Map<string, Set<PresenceWatcher>>();
   // documentId → workspaceId, learnt from "here" messages, for workspace-wide presence.
   private readonly documentWorkspace = new Map<string, string>();
-  private queue: string[] = [];
+  // Notified rows in delivery order: whole rows, or ids still to fetch.
+  private queue: (LiveRow | string)[] = [];
   private pumping = false;
   // documentId → userId → instance → { name, expires }
   private readonly presence = new Map<
@@ -269,13 +271,16 @@ class LiveHub {
 
   private onNotification(message: pg.Notification) {
     if (message.channel === liveChannel && message.payload) {
-      const [id, workspaceId] = message.payload.split(" ");
+      const inline = message.payload.startsWith("{") ? parseInlineRow(message.payload) : null;
+      const [id, workspaceId] = inline
+        ? [inline.id, inline.workspaceId]
+        : message.payload.split(" ");
       if (
-        id &&
+        id !== undefined &&
         workspaceId &&
         (this.byWorkspace.get(workspaceId)?.size || this.watchers.get(workspaceId)?.size)
       ) {
-        this.queue.push(id);
+        this.queue.push(inline ?? String(id));
         void this.pump();
       }
       return;
@@ -293,7 +298,22 @@ class LiveHub {
     this.pumping = true;
     try {
       while (this.queue.length > 0) {
-        const ids = this.queue.splice(0, fetchBatchMax);
+        // Whole rows at the head go out at once, with no query and no await.
+        while (typeof this.queue[0] === "object") {
+          this.deliver(this.queue.shift() as LiveRow);
+        }
+        // Then the ids up to the next whole row, fetched as one batch.
+        let count = 0;
+        while (count < this.queue.length && count < fetchBatchMax) {
+          if (typeof this.queue[count] !== "string") {
+            break;
+          }
+          count += 1;
+        }
+        if (count === 0) {
+          continue;
+        }
+        const ids = this.queue.splice(0, count) as string[];
         let rows: LiveRow[];
         try {
           rows = await getDb().liveEvent.findMany({
@@ -321,16 +341,20 @@ class LiveHub {
         const order = new Map(ids.map((id, index) => [id, index]));
         rows.sort((a, b) => (order.get(String(a.id)) ?? 0) - (order.get(String(b.id)) ?? 0));
         for (const row of rows) {
-          for (const subscriber of this.byWorkspace.get(row.workspaceId) ?? []) {
-            subscriber.receive(row);
-          }
-          for (const watcher of this.watchers.get(row.workspaceId) ?? []) {
-            watcher.receive(row);
-          }
+          this.deliver(row);
         }
       }
     } finally {
       this.pumping = false;
+    }
+  }
+
+  private deliver(row: LiveRow) {
+    for (const subscriber of this.byWorkspace.get(row.workspaceId) ?? []) {
+      subscriber.receive(row);
+    }
+    for (const watcher of this.watchers.get(row.workspaceId) ?? []) {
+      watcher.receive(row);
     }
   }
 
@@ -476,6 +500,37 @@ class LiveHub {
       clearInterval(timer);
     }
     this.timers = [];
+  }
+}
+
+type InlineRow = {
+  id: string;
+  workspaceId: string;
+  documentId: string | null;
+  kind: string;
+  audienceUserId: string | null;
+  payload: unknown;
+  createdAt: number;
+};
+
+// A notification that carries its whole row (publish-live-event.ts); null if malformed.
+function parseInlineRow(raw: string): LiveRow | null {
+  try {
+    const row = JSON.parse(raw) as InlineRow;
+    if (typeof row.id !== "string" || typeof row.workspaceId !== "string") {
+      return null;
+    }
+    return {
+      id: BigInt(row.id),
+      workspaceId: row.workspaceId,
+      documentId: row.documentId,
+      kind: row.kind,
+      audienceUserId: row.audienceUserId,
+      payload: row.payload,
+      createdAt: new Date(row.createdAt),
+    };
+  } catch {
+    return null;
   }
 }
 

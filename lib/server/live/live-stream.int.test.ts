@@ -214,6 +214,32 @@ describe("the live stream of a blind assignment's document", () => {
     expect(secondId).toBeGreaterThan(firstId);
   });
 
+  it("delivers an event too large for a notification by reading it from the table, in order", async () => {
+    const teacher = await open(
+      ctx.owner.id,
+      ctx.document.id,
+      BigInt(await getLiveCursor(ctx.workspace.id)),
+    );
+    streams.push(teacher);
+    const ids: bigint[] = [];
+    for (const size of [10, 9_000, 10]) {
+      ids.push(
+        await getDb().$transaction((tx) =>
+          publishLiveEvent({
+            tx,
+            workspaceId: ctx.workspace.id,
+            documentId: ctx.document.id,
+            kind: "class.changed",
+            payload: { reason: "x".repeat(size) },
+          }),
+        ),
+      );
+    }
+    await teacher.waitFor((event) => event.id === String(ids[2]), "the last event");
+    const received = teacher.events.filter((event) => event.id !== null).map((event) => event.id);
+    expect(received).toEqual(ids.map(String));
+  });
+
   it("refuses outsiders before any stream opens", async () => {
     await expect(
       openLiveStream({ userId: ctx.outsider.id, documentId: ctx.document.id, lastEventId: null }),

@@ -52,9 +52,13 @@ export function viewLiveEvent(policy: ViewerPolicy, kind: string, payload: unkno
         return { cacheKey: "hidden", message: null };
       }
       const author = describeAuthor(policy, annotation.author);
+      // Built only when the stream has no frame for this audience yet: 200 readers who
+      // see the same author share one message (open-live-stream.ts caches frames by key).
       return {
         cacheKey: `${author.id}\u0000${author.name}`,
-        message: { kind, annotation: { ...annotation, author } },
+        get message(): LiveMessage {
+          return { kind, annotation: { ...annotation, author } };
+        },
       };
     }
     case "annotation.deleted": {
