@@ -298,6 +298,21 @@ export function Annotator({
     }
 
     positionBelow(start16, end16);
+    // A dialog whose passage vanished in someone's edit takes the new selection, and keeps
+    // (being the same mounted dialog) what the person typed in it.
+    const lost = draft?.mode === "create" && draft.isLost ? draft : null;
+    if (lost) {
+      setDraft({
+        ...lost,
+        start: trimmed.start,
+        end: trimmed.end,
+        quote: doc.text.slice(start16, end16),
+        isLost: false,
+        error: null,
+        notice: "New passage chosen; your labels and comment are kept. Save when ready.",
+      });
+      return;
+    }
     setDraft({
       mode: "create",
       start: trimmed.start,
@@ -837,7 +852,9 @@ export function Annotator({
           event.pointerType === "touch"
             ? undefined
             : requestAnimationFrame(() =>
-                selection.current && !draft ? openForSelection() : undefined,
+                selection.current && (!draft || (draft.mode === "create" && draft.isLost))
+                  ? openForSelection()
+                  : undefined,
               )
         }
       >
