@@ -3,8 +3,8 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { startNextServer, type NextServer } from "../scripts/lib/next-server";
 
 import { signInViaApi } from "./support/auth";
-import { db, makeDocument, makeUser, makeWorkspace } from "./support/db";
-import { highlightFor } from "./support/reader";
+import { db, makeAnnotation, makeDocument, makeUser, makeWorkspace } from "./support/db";
+import { highlightFor, selectWithMouse } from "./support/reader";
 
 // Two `next start` instances on different ports share the e2e database: the one the runner
 // started (A, the baseURL) and a second one started here from the same build (B). Live
@@ -319,4 +319,151 @@ test("[live] an open page survives an app restart: it reconnects with Last-Event
     ),
   ).toBe(true);
   await context.close();
+});
+
+test("[live] an edit of the text saved on instance A reaches a reader on instance B: new text, re-anchored highlights, the open popover keeps its input", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const [teacher, sam, tia] = await Promise.all([
+    makeUser("Edit Teacher"),
+    makeUser("Sam Reader"),
+    makeUser("Tia Classmate"),
+  ]);
+  const workspace = await makeWorkspace([
+    { userId: teacher.id, role: "OWNER" },
+    { userId: sam.id, role: "ANNOTATOR" },
+    { userId: tia.id, role: "ANNOTATOR" },
+  ]);
+  const document = await makeDocument(workspace.id, teacher.id, "Edited live", text);
+  await db().assignment.create({
+    data: {
+      workspaceId: workspace.id,
+      title: "Blind edit week",
+      mode: "BLIND",
+      documents: { create: { documentId: document.id } },
+    },
+  });
+  await makeAnnotation({
+    documentId: document.id,
+    authorId: sam.id,
+    text,
+    phrase: "reckless plan",
+    labelIds: [],
+  });
+  await makeAnnotation({
+    documentId: document.id,
+    authorId: tia.id,
+    text,
+    phrase: "critics say",
+    labelIds: [],
+  });
+  const path = `/workspaces/${workspace.id}/documents/${document.id}`;
+
+  // Sam reads on instance B and starts tagging a passage.
+  const samContext = await browser.newContext({ baseURL: instanceB.url });
+  const samPage = await samContext.newPage();
+  await signInViaApi(samPage.request, sam.email, sam.password);
+  await samPage.goto(path);
+  await expect(samPage.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+  await expect(highlightFor(samPage, "reckless plan")).toBeVisible();
+  await selectWithMouse(samPage, "budget is balanced");
+  const popover = samPage.getByRole("dialog", { name: "Tag this passage" });
+  await expect(popover).toBeVisible();
+  await popover.getByLabel("Comment").fill("Is it, though?");
+
+  // The teacher edits the text on instance A (the runner's server).
+  const teacherContext = await browser.newContext();
+  const teacherPage = await teacherContext.newPage();
+  await signInViaApi(teacherPage.request, teacher.email, teacher.password);
+  await teacherPage.goto(`${path}/edit`);
+  const revised = `Breaking news. ${text.replace("Officials insist", "The treasury claims")}`;
+  await teacherPage.getByLabel("Text", { exact: true }).fill(revised);
+  await teacherPage.getByRole("button", { name: "Save changes" }).click();
+  await expect(teacherPage.getByTestId("edit-summary")).toBeVisible();
+
+  // Sam's page, without a reload: the new text, Sam's highlight moved with its words,
+  // still no classmate's highlight (blind), and the popover with what Sam typed.
+  await expect(samPage.getByTestId("text-changed-notice")).toContainText("now version 2", {
+    timeout: 5_000,
+  });
+  await expect(samPage.getByTestId("reader-text")).toContainText("Breaking news.");
+  await expect(samPage.getByTestId("reader-text")).toContainText("The treasury claims");
+  await expect(highlightFor(samPage, "reckless plan")).toBeVisible();
+  await expect(highlightFor(samPage, "critics say")).toHaveCount(0);
+  await expect(popover).toBeVisible();
+  await expect(popover.getByTestId("popover-notice")).toContainText("moved with its words");
+  await expect(popover.getByLabel("Comment")).toHaveValue("Is it, though?");
+  await expect(popover.locator("blockquote")).toHaveText("budget is balanced");
+
+  // Saving it works against the new version (the keyboard, as a person would).
+  await popover.getByRole("button", { name: "Save highlight" }).focus();
+  await samPage.keyboard.press("Enter");
+  await expect(samPage.getByTestId("annotator-status")).toHaveText("Highlight saved.");
+  await samPage.reload();
+  await expect(highlightFor(samPage, "budget is balanced")).toBeVisible();
+  await expect(highlightFor(samPage, "reckless plan")).toBeVisible();
+
+  await samContext.close();
+  await teacherContext.close();
+});
+
+test("[live] the instructor's assignment page and the document list show which student is reading which document", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const [teacher, sam] = await Promise.all([makeUser("Presence Teacher"), makeUser("Sam Present")]);
+  const workspace = await makeWorkspace([
+    { userId: teacher.id, role: "OWNER" },
+    { userId: sam.id, role: "ANNOTATOR" },
+  ]);
+  const [first, second] = await Promise.all([
+    makeDocument(workspace.id, teacher.id, "First article", text),
+    makeDocument(workspace.id, teacher.id, "Second article", text),
+  ]);
+  const assignment = await db().assignment.create({
+    data: {
+      workspaceId: workspace.id,
+      title: "Presence week",
+      mode: "BLIND",
+      documents: {
+        create: [
+          { documentId: first.id, position: 0 },
+          { documentId: second.id, position: 1 },
+        ],
+      },
+    },
+    select: { id: true },
+  });
+
+  const teacherContext = await browser.newContext();
+  const teacherPage = await teacherContext.newPage();
+  await signInViaApi(teacherPage.request, teacher.email, teacher.password);
+  await teacherPage.goto(`/workspaces/${workspace.id}/assignments/${assignment.id}`);
+  const presence = teacherPage.getByTestId("assignment-presence");
+  await expect(presence.getByRole("heading", { name: "Who is reading now" })).toBeVisible();
+  const secondRow = presence.getByRole("listitem").filter({ hasText: "Second article" });
+  await expect(secondRow).toContainText("Nobody is reading it now.");
+
+  // Sam opens the second article on instance B.
+  const samContext = await browser.newContext({ baseURL: instanceB.url });
+  const samPage = await samContext.newPage();
+  await signInViaApi(samPage.request, sam.email, sam.password);
+  await samPage.goto(`/workspaces/${workspace.id}/documents/${second.id}`);
+  await expect(samPage.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+
+  await expect(secondRow).toContainText("Reading now: Sam Present", { timeout: 5_000 });
+  await expect(presence.getByRole("listitem").filter({ hasText: "First article" })).toContainText(
+    "Nobody is reading it now.",
+  );
+
+  // The workspace's document list says the same, in words.
+  await teacherPage.goto(`/workspaces/${workspace.id}`);
+  const listRow = teacherPage.getByRole("listitem").filter({ hasText: "Second article" });
+  await expect(listRow.getByTestId("document-readers")).toHaveText(/Reading now: Sam Present/);
+
+  // Sam leaves: the teacher's list empties without a reload.
+  await samContext.close();
+  await expect(listRow.getByTestId("document-readers")).toHaveCount(0, { timeout: 10_000 });
+  await teacherContext.close();
 });

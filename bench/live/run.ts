@@ -17,7 +17,8 @@ import { acquireTestPostgres } from "../../scripts/lib/test-postgres";
 
 // `npm run bench -- --only live` (or `npx tsx bench/live/run.ts --seconds 20`): 200 readers
 // hold a document's Server-Sent Events stream open while 30 annotators each save one
-// highlight a second, against a production build on one Postgres. Reports delivery
+// highlight a second, against a production build on one Postgres. `--dist .next-e2e` reuses
+// an existing build of the same sources instead of building. Reports delivery
 // latency from the moment a save is sent to the moment each reader receives it, lost and
 // duplicated events (both must be 0), the save round trip, and the server's CPU and RSS.
 // Aim (issue 5): p95 delivery under 250 ms on a 2-core machine.
@@ -295,12 +296,22 @@ export async function runLiveBench(options: LiveBenchOptions = {}) {
   try {
     databaseUrl = await postgres.createDatabase("framewise_bench_live");
     const data = await seed(databaseUrl, clients, writers);
+    // --dist <dir>: an existing production build of the same sources (for example the
+    // browser tests' .next-e2e), to skip building on a busy machine.
+    const existingDist = readOption("--dist");
     const env = {
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      FRAMEWISE_DIST_DIR: benchDistDir,
+      FRAMEWISE_DIST_DIR: existingDist ?? benchDistDir,
     };
-    await buildIfStale(env, log);
+    if (existingDist) {
+      if (!existsSync(path.join(root, existingDist, "BUILD_ID"))) {
+        throw new Error(`${existingDist} holds no production build (no BUILD_ID).`);
+      }
+      log(`Using the existing build in ${existingDist}.`);
+    } else {
+      await buildIfStale(env, log);
+    }
     server = await startNextServer({ env });
     log(`Server on ${server.url} (pid ${server.pid}). Signing in ${clients + writers} people…`);
 

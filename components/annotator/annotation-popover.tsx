@@ -17,6 +17,8 @@ type AnnotationPopoverProps = {
   // Where to show it, in page coordinates (below the selection).
   position: { top: number; left: number };
   error: string | null;
+  // Something changed under the popover (the text was edited): said, not an error.
+  notice?: string | null;
   isSaving: boolean;
   onSave: (values: PopoverValues) => void;
   onClose: () => void;
@@ -40,6 +42,7 @@ export function AnnotationPopover({
   mode,
   position,
   error,
+  notice = null,
   isSaving,
   onSave,
   onClose,
@@ -148,6 +151,17 @@ export function AnnotationPopover({
         >
           {quote}
         </blockquote>
+      </div>
+
+      <div role="status" aria-live="polite">
+        {notice ? (
+          <p
+            className="rounded border border-amber-700 bg-amber-50 p-2 text-sm"
+            data-testid="popover-notice"
+          >
+            {notice}
+          </p>
+        ) : null}
       </div>
 
       {onAdjustSpan ? (

@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 
 import { AnnotationConflict, type AnnotationEdit } from "@/components/review/annotation-conflict";
-import { useLiveEvents } from "@/components/live/use-live-events";
+import { useLiveEvents, useLiveMessages } from "@/components/live/use-live-events";
 import { Button } from "@/components/ui/button";
 import { textOffsetsToRange } from "@/lib/anchoring/dom-text-offsets";
 import { nextWordEdge, snapToWords } from "@/lib/anchoring/snap-to-words";
@@ -16,6 +16,7 @@ import {
   noFilter,
   type AnnotationFilter,
 } from "@/lib/annotator/filter-annotations";
+import { carrySpan } from "@/lib/annotator/carry-span";
 import { buildSegments } from "@/lib/annotator/highlight-segments";
 import { matchSuggestions, type ReaderSuggestion } from "@/lib/annotator/match-suggestions";
 import type { AnnotationView } from "@/lib/server/annotation/annotation-view";
@@ -52,6 +53,12 @@ type Draft =
       error: string | null;
       // Set when the person is editing a suggestion before saving it.
       suggestion?: ReaderSuggestion;
+      // Keeps the popover (and what was typed in it) mounted while the passage moves.
+      draftId?: string;
+      // Someone edited the text while the popover was open (see applyTextChange).
+      notice?: string;
+      // The edit removed the selected passage: the next selection takes its place.
+      isLost?: boolean;
     }
   | {
       mode: "edit";
@@ -60,6 +67,7 @@ type Draft =
       error: string | null;
       // The passage as adjusted in the popover (UTF-16), saved with the labels.
       span: { start16: number; end16: number };
+      notice?: string;
     };
 
 const emptyValues: PopoverValues = { labelIds: [], comment: "", confidence: null };
@@ -69,7 +77,7 @@ function isSuggestionId(id: string): boolean {
 }
 
 export function Annotator({
-  document: doc,
+  document: initialDocument,
   codebook,
   initialAnnotations,
   currentUser,
@@ -78,6 +86,8 @@ export function Annotator({
 }: AnnotatorProps) {
   // Unique per reader, so two readers on one page keep their own labels and descriptions.
   const idBase = useId();
+  // The text can change under the reader: an editor's edit arrives live (applyTextChange).
+  const [doc, setDoc] = useState(initialDocument);
   const offsets = useMemo(() => createOffsetIndex(doc.text), [doc.text]);
   const toReader = useCallback(
     (annotation: AnnotationView): ReaderAnnotation => ({
@@ -116,7 +126,15 @@ export function Annotator({
     mine: AnnotationEdit;
     theirs: AnnotationView;
   } | null>(null);
+  // Shown above the text after someone else edited it.
+  const [textNotice, setTextNotice] = useState<string | null>(null);
   const selection = useRef<TextSelection | null>(null);
+  const docRef = useRef(doc);
+  const draftRef = useRef(draft);
+  useEffect(() => {
+    docRef.current = doc;
+    draftRef.current = draft;
+  });
   const readerRef = useRef<HTMLDivElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
 
@@ -281,6 +299,21 @@ export function Annotator({
     }
 
     positionBelow(start16, end16);
+    // A dialog whose passage vanished in someone's edit takes the new selection, and keeps
+    // (being the same mounted dialog) what the person typed in it.
+    const lost = draft?.mode === "create" && draft.isLost ? draft : null;
+    if (lost) {
+      setDraft({
+        ...lost,
+        start: trimmed.start,
+        end: trimmed.end,
+        quote: doc.text.slice(start16, end16),
+        isLost: false,
+        error: null,
+        notice: "New passage chosen; your labels and comment are kept. Save when ready.",
+      });
+      return;
+    }
     setDraft({
       mode: "create",
       start: trimmed.start,
@@ -288,8 +321,170 @@ export function Annotator({
       quote: doc.text.slice(start16, end16),
       values: emptyValues,
       error: null,
+      draftId: `draft-${Date.now()}`,
     });
   }
+
+  // The selected passage vanished in someone's edit: the person selects it again in the
+  // new text (the popover stays open), and saving uses that selection with their choices.
+  function placeLostDraft(lost: Extract<Draft, { mode: "create" }>, values: PopoverValues) {
+    const current = selection.current;
+    const trimmed = current
+      ? trimSpan(
+          doc.text,
+          offsets.toCodePoint(current.start),
+          offsets.toCodePoint(current.end, "ceil"),
+        )
+      : null;
+    if (!trimmed) {
+      setDraft({
+        ...lost,
+        values,
+        error: "Select the passage in the new text first, then save.",
+      });
+      return;
+    }
+    const placed = {
+      ...lost,
+      start: trimmed.start,
+      end: trimmed.end,
+      quote: doc.text.slice(offsets.toUtf16(trimmed.start), offsets.toUtf16(trimmed.end)),
+      isLost: false,
+      notice: undefined,
+      error: null,
+    };
+    void create(placed, values);
+  }
+
+  // Someone saved a new text of this document: take it and the highlights as re-anchored
+  // on the server (fetched through the API, so the class rules apply to them), and carry
+  // an open popover across: its passage follows its words, and what was typed is kept.
+  async function applyTextChange(version: number) {
+    if (version <= docRef.current.version) {
+      return;
+    }
+    const [documentResult, annotationsResult] = await Promise.all([
+      requestJson<{ document: { text: string; version: number } }>(
+        `/api/v1/documents/${doc.id}`,
+        "GET",
+      ),
+      requestJson<{ annotations: AnnotationView[] }>(
+        `/api/v1/documents/${doc.id}/annotations`,
+        "GET",
+      ),
+    ]);
+    if (!documentResult.ok || !annotationsResult.ok) {
+      setTextNotice("Someone edited the text of this document. Reload the page to see it.");
+      return;
+    }
+    const next = documentResult.data.document;
+    const before = docRef.current;
+    if (next.version <= before.version) {
+      return;
+    }
+
+    const oldOffsets = createOffsetIndex(before.text);
+    const nextOffsets = createOffsetIndex(next.text);
+    const toNext = (annotation: AnnotationView): ReaderAnnotation => ({
+      ...annotation,
+      start16: nextOffsets.toUtf16(annotation.start),
+      end16: nextOffsets.toUtf16(annotation.end),
+    });
+    const fresh = annotationsResult.data.annotations.map(toNext);
+    const freshById = new Map(fresh.map((annotation) => [annotation.id, annotation]));
+
+    setDoc({ id: before.id, text: next.text, version: next.version });
+    setAnnotations((current) => [...fresh, ...current.filter((item) => item.isPending)]);
+    setSuggestions(null);
+    setActiveSuggestionId(null);
+    setHereIds(null);
+    setActiveIds(new Set());
+    selection.current = null;
+    setReattaching((current) => {
+      const now = current ? freshById.get(current.id) : undefined;
+      return now && now.anchorStatus === "ORPHANED" ? now : null;
+    });
+    const orphanCount = fresh.filter((annotation) => annotation.anchorStatus === "ORPHANED").length;
+    setTextNotice(
+      `The text was edited (now version ${next.version}). Highlights moved with their words` +
+        (orphanCount > 0
+          ? `; ${orphanCount} could not be placed and ${orphanCount === 1 ? "is" : "are"} listed as orphans.`
+          : "."),
+    );
+
+    const open = draftRef.current;
+    if (!open) {
+      return;
+    }
+    if (open.mode === "create") {
+      const carried = open.isLost ? null : carrySpan(before.text, next.text, open);
+      if (carried) {
+        const start16 = nextOffsets.toUtf16(carried.start);
+        const end16 = nextOffsets.toUtf16(carried.end);
+        setDraft({
+          ...open,
+          start: carried.start,
+          end: carried.end,
+          quote: carried.exact,
+          notice:
+            "Someone edited the text while you were tagging. Your passage moved with its words; your labels and comment are kept.",
+        });
+        requestAnimationFrame(() => positionBelow(start16, end16));
+      } else {
+        setDraft({
+          ...open,
+          isLost: true,
+          notice:
+            "Someone edited the text and the passage you selected is no longer in it. Your labels and comment are kept: select the passage again in the text, then save.",
+        });
+      }
+      return;
+    }
+
+    const now = freshById.get(open.annotation.id);
+    if (!now) {
+      setDraft({
+        ...open,
+        notice: "Someone edited the text and this highlight is no longer available.",
+      });
+      return;
+    }
+    const wasMoved =
+      open.span.start16 !== open.annotation.start16 || open.span.end16 !== open.annotation.end16;
+    const movedSpan =
+      wasMoved && now.anchorStatus !== "ORPHANED"
+        ? carrySpan(before.text, next.text, {
+            start: oldOffsets.toCodePoint(open.span.start16),
+            end: oldOffsets.toCodePoint(open.span.end16),
+          })
+        : null;
+    const span = movedSpan
+      ? { start16: nextOffsets.toUtf16(movedSpan.start), end16: nextOffsets.toUtf16(movedSpan.end) }
+      : { start16: now.start16, end16: now.end16 };
+    setDraft({
+      ...open,
+      annotation: now,
+      span,
+      notice:
+        now.anchorStatus === "ORPHANED"
+          ? "Someone edited the text and this highlight's passage is gone. Saving keeps your labels and comment; re-attach it from the orphans list."
+          : "Someone edited the text while you were editing. The highlight moved with its words; your changes are kept.",
+    });
+    if (now.anchorStatus === "ORPHANED") {
+      setHandleBoxes(null);
+    } else {
+      requestAnimationFrame(() => {
+        positionBelow(span.start16, span.end16);
+        placeHandles(span.start16, span.end16);
+      });
+    }
+  }
+
+  useLiveMessages(doc.id, (message) => {
+    if (message.kind === "document.changed") {
+      void applyTextChange(message.version);
+    }
+  });
 
   function closePopover() {
     setDraft(null);
@@ -298,6 +493,11 @@ export function Annotator({
 
   async function save(values: PopoverValues) {
     if (!draft) {
+      return;
+    }
+
+    if (draft.mode === "create" && draft.isLost) {
+      placeLostDraft(draft, values);
       return;
     }
 
@@ -655,7 +855,9 @@ export function Annotator({
           event.pointerType === "touch"
             ? undefined
             : requestAnimationFrame(() =>
-                selection.current && !draft ? openForSelection() : undefined,
+                selection.current && (!draft || (draft.mode === "create" && draft.isLost))
+                  ? openForSelection()
+                  : undefined,
               )
         }
       >
@@ -696,6 +898,22 @@ export function Annotator({
             onClose={() => setConflict(null)}
           />
         ) : null}
+        {textNotice ? (
+          <div
+            role="status"
+            className="mb-2 flex items-start justify-between gap-2 rounded-md border border-amber-700 bg-amber-50 p-2 text-sm"
+            data-testid="text-changed-notice"
+          >
+            <p>{textNotice}</p>
+            <button
+              type="button"
+              className="text-sky-800 underline"
+              onClick={() => setTextNotice(null)}
+            >
+              Dismiss
+            </button>
+          </div>
+        ) : null}
         <p id={`${idBase}-help`} className="sr-only">
           Select text with the mouse, or focus the text and hold Shift with the arrow keys. Press
           Enter to tag the selection. Escape closes the tag dialog.
@@ -716,15 +934,22 @@ export function Annotator({
             key={
               draft.mode === "edit"
                 ? draft.annotation.id
-                : `${draft.start}-${draft.end}-${draft.error ?? ""}`
+                : (draft.draftId ?? `${draft.start}-${draft.end}-${draft.error ?? ""}`)
             }
             codebook={codebook}
             quote={
               draft.mode === "edit"
-                ? doc.text.slice(draft.span.start16, draft.span.end16)
+                ? draft.annotation.anchorStatus === "ORPHANED"
+                  ? draft.annotation.exact
+                  : doc.text.slice(draft.span.start16, draft.span.end16)
                 : draft.quote
             }
-            onAdjustSpan={draft.mode === "edit" ? adjustSpan : undefined}
+            notice={draft.notice ?? null}
+            onAdjustSpan={
+              draft.mode === "edit" && draft.annotation.anchorStatus !== "ORPHANED"
+                ? adjustSpan
+                : undefined
+            }
             initial={draft.values}
             mode={draft.mode}
             position={popoverPosition}

@@ -14,6 +14,7 @@ export type LiveMessage =
       disagree: number;
       mine?: "AGREE" | "DISAGREE" | null;
     }
+  | { kind: "document.changed"; version: number; title: string }
   | { kind: "refresh"; reason: string }
   | { kind: "presence"; readers: { id: string; name: string }[] }
   | { kind: "gone"; message: string };

@@ -686,6 +686,17 @@ export const apiOperations: ApiOperation[] = [
     errors: readErrors,
   },
   {
+    operationId: "streamWorkspacePresence",
+    method: "get",
+    path: "/api/v1/workspaces/{workspaceId}/presence",
+    tag: "Live",
+    summary: "Who is reading which document of a workspace (Server-Sent Events)",
+    description: `Each event lists the documents someone else has open, with their readers named as the class rules name them to you. ${sessionNote}`,
+    access: "session",
+    success: { status: 200, description: "An event stream.", contentType: "text/event-stream" },
+    errors: readErrors,
+  },
+  {
     operationId: "downloadExport",
     method: "get",
     path: "/api/v1/workspaces/{workspaceId}/exports",

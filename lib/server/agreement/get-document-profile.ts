@@ -25,7 +25,9 @@ export async function getDocumentProfile({
     workspaceId: project.workspaceId,
     documentIds: [documentId],
   });
-  const document = (await filterVisibleDocuments(documents, userId))[0]!;
+  const document = (
+    await filterVisibleDocuments(documents, { userId, workspaceId: project.workspaceId })
+  )[0]!;
   const profile: ArticleProfile = computeArticleProfile(document, dimensions);
 
   return {

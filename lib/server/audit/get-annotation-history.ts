@@ -1,7 +1,10 @@
 import "server-only";
 
+import { canSeeAuthor, decideViewerPolicy } from "@/lib/classes/visibility";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
+
+import { loadClassContext } from "../assignment/load-class-context";
 
 type GetAnnotationHistoryOptions = { userId: string; annotationId: string };
 
@@ -21,6 +24,12 @@ export async function getAnnotationHistory({ userId, annotationId }: GetAnnotati
     },
   });
   if (!annotation) {
+    throw notFound("This highlight");
+  }
+  // A highlight the class rules hide from this person (a blind classmate's) is "not found".
+  const context = await loadClassContext({ documentId: annotation.documentId });
+  const policy = context ? decideViewerPolicy(context, userId, new Date()) : null;
+  if (!policy || !canSeeAuthor(policy, annotation.author.id)) {
     throw notFound("This highlight");
   }
 

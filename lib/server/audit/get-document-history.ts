@@ -1,8 +1,11 @@
 import "server-only";
 
 import { can } from "@/lib/auth/roles";
+import { canSeeAuthor, decideViewerPolicy } from "@/lib/classes/visibility";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
+
+import { loadClassContext } from "../assignment/load-class-context";
 
 type GetDocumentHistoryOptions = { userId: string; documentId: string };
 
@@ -36,7 +39,7 @@ export async function getDocumentHistory({ userId, documentId }: GetDocumentHist
     throw notFound("This document");
   }
 
-  const [events, annotations] = await Promise.all([
+  const [events, allAnnotations, context] = await Promise.all([
     db.auditEvent.findMany({
       where: { workspaceId: document.workspaceId, entityType: "document", entityId: documentId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -57,7 +60,14 @@ export async function getDocumentHistory({ userId, documentId }: GetDocumentHist
         author: { select: { id: true, name: true } },
       },
     }),
+    loadClassContext({ documentId }),
   ]);
+  // The class rules hold here too: a blind student's history lists only their own
+  // highlights (and, until the key is out, no instructor's).
+  const policy = context ? decideViewerPolicy(context, userId, new Date()) : null;
+  const annotations = policy
+    ? allAnnotations.filter((annotation) => canSeeAuthor(policy, annotation.author.id))
+    : allAnnotations;
 
   const isLead = can(role, "manageReview");
   const { workspace, ...rest } = document;

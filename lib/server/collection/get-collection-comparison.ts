@@ -13,8 +13,9 @@ export type CollectionComparisonResult =
   | { status: "ok"; comparison: CollectionComparison }
   | { status: "too-few-documents" | "too-many-documents"; message: string };
 
-// Every member may compare outlets: profiles pool annotators and name nobody. Like a
-// profile, it pools only the highlights this person may see (blind assignments).
+// Every member may compare outlets: profiles pool annotators and name nobody. Each column
+// pools only the highlights this person may see on that document (the same rule as the
+// document profile), so sources and quotes from a blind assignment's classmates stay out.
 export async function getCollectionComparison({
   userId,
   collectionId,
@@ -45,6 +46,9 @@ export async function getCollectionComparison({
     workspaceId: project.workspaceId,
     documentIds: project.documentIds,
   });
-  const visible = await filterVisibleDocuments(documents, userId);
+  const visible = await filterVisibleDocuments(documents, {
+    userId,
+    workspaceId: project.workspaceId,
+  });
   return { status: "ok", comparison: compareOutlets(visible, dimensions) };
 }

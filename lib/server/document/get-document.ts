@@ -1,7 +1,10 @@
 import "server-only";
 
+import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
+
+import { countVisibleHighlights } from "../assignment/count-visible-highlights";
 
 type GetDocumentOptions = { userId: string; documentId: string };
 
@@ -37,5 +40,16 @@ export async function getDocumentForMember({ userId, documentId }: GetDocumentOp
   }
 
   const { workspace, _count, ...rest } = document;
-  return { ...rest, workspaceName: workspace.name, role, highlightCount: _count.annotations };
+  // Instructors see every highlight; anyone else counts only what the class rules show
+  // them (a blind student's count must not reveal how much classmates marked).
+  const highlightCount = can(role, "teachClass")
+    ? _count.annotations
+    : ((
+        await countVisibleHighlights({
+          userId,
+          workspaceId: document.workspaceId,
+          documentIds: [documentId],
+        })
+      ).get(documentId) ?? 0);
+  return { ...rest, workspaceName: workspace.name, role, highlightCount };
 }

@@ -8,6 +8,7 @@ import { normalizeText } from "@/lib/text/normalize-text";
 import type { UpdateDocumentData } from "@/lib/validations/document";
 
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { publishLiveEvent } from "../live/publish-live-event";
 
 import { documentConflict } from "./document-conflict";
 import { reanchorDocumentAnnotations, type ReanchorSummary } from "./reanchor-document-annotations";
@@ -122,6 +123,18 @@ export async function updateDocument({
       },
       after: { title: input.title, version: newVersion, textHash: hashText(text), reanchored },
     });
+
+    // Readers of the document get the new text and their re-anchored highlights live
+    // (last in the transaction: the live event's lock is held until commit).
+    if (isTextChanged) {
+      await publishLiveEvent({
+        tx,
+        workspaceId: document.workspaceId,
+        documentId,
+        kind: "document.changed",
+        payload: { version: newVersion, title: input.title },
+      });
+    }
 
     return { id: documentId, workspaceId: document.workspaceId, version: newVersion, reanchored };
   });

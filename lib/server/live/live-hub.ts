@@ -13,9 +13,10 @@ import { liveChannel } from "./publish-live-event";
 // NOTIFY reaches every instance that listens, so a highlight saved through one instance
 // behind a load balancer reaches readers connected to any other.
 //
-// live events:   NOTIFY framewise_live '<id> <workspaceId> <documentId|->' (publish-live-event.ts);
-//                the hub fetches the rows it has subscribers for, in batches, one batch at a
-//                time, and hands them to subscribers in the order Postgres delivered them
+// live events:   NOTIFY framewise_live with the whole row as JSON when it fits in a
+//                notification, else '<id> <workspaceId> <documentId|->' (publish-live-event.ts).
+//                Whole rows are fanned out at once, with no query; the others are fetched in
+//                batches. Either way subscribers get rows in the order Postgres delivered them
 //                (commit order, which is id order within a workspace).
 // presence:      NOTIFY framewise_presence '{json}' straight from the hub, never stored:
 //                "here" when a person opens a document on an instance (and every 15 s while
@@ -43,6 +44,15 @@ export type LiveRow = {
 
 export type PresenceReader = { id: string; name: string };
 
+// A workspace-wide presence follower (the workspace's document list, an assignment's
+// presence view): told when anyone's presence on any document of the workspace changes,
+// and handed the workspace's rows so it can react to "class.changed".
+export type PresenceWatcher = {
+  workspaceId: string;
+  changed: () => void;
+  receive: (row: LiveRow) => void;
+};
+
 export type LiveSubscriber = {
   workspaceId: string;
   documentId: string;
@@ -59,7 +69,9 @@ export type LiveSubscriber = {
 type PresenceMessage = {
   type: "here" | "gone" | "sync";
   instance: string;
-  documentId: string;
+  // "sync" with a workspace and no document: announce every local reader of the workspace.
+  documentId?: string;
+  workspaceId?: string;
   userId?: string;
   name?: string;
 };
@@ -72,7 +84,11 @@ class LiveHub {
   private hasConnectedBefore = false;
   private readonly byWorkspace = new Map<string, Set<LiveSubscriber>>();
   private readonly byDocument = new Map<string, Set<LiveSubscriber>>();
-  private queue: string[] = [];
+  private readonly watchers = new Map<string, Set<PresenceWatcher>>();
+  // documentId → workspaceId, learnt from "here" messages, for workspace-wide presence.
+  private readonly documentWorkspace = new Map<string, string>();
+  // Notified rows in delivery order: whole rows, or ids still to fetch.
+  private queue: (LiveRow | string)[] = [];
   private pumping = false;
   // documentId → userId → instance → { name, expires }
   private readonly presence = new Map<
@@ -108,6 +124,7 @@ class LiveHub {
     if (firstHere) {
       this.notifyPresence({
         type: "here",
+        workspaceId: subscriber.workspaceId,
         documentId: subscriber.documentId,
         userId: subscriber.userId,
         name: subscriber.name,
@@ -122,14 +139,47 @@ class LiveHub {
       if (!this.hasLocalReader(subscriber.documentId, subscriber.userId)) {
         this.notifyPresence({
           type: "gone",
+          workspaceId: subscriber.workspaceId,
           documentId: subscriber.documentId,
           userId: subscriber.userId,
         });
       }
-      if (this.byWorkspace.size === 0) {
+      if (this.byWorkspace.size === 0 && this.watchers.size === 0) {
         this.stopTimers();
       }
     };
+  }
+
+  // Presence across a workspace without reading any document. The first watcher of a
+  // workspace on this instance asks the others to announce their readers there.
+  watchPresence(watcher: PresenceWatcher): () => void {
+    const isFirst = !this.watchers.get(watcher.workspaceId)?.size;
+    addTo(this.watchers, watcher.workspaceId, watcher);
+    this.startTimers();
+    if (isFirst) {
+      this.notifyPresence({ type: "sync", workspaceId: watcher.workspaceId });
+    }
+    return () => {
+      removeFrom(this.watchers, watcher.workspaceId, watcher);
+      if (this.byWorkspace.size === 0 && this.watchers.size === 0) {
+        this.stopTimers();
+      }
+    };
+  }
+
+  // Every document of the workspace that someone is reading now, with its readers.
+  workspaceReaders(workspaceId: string): Map<string, PresenceReader[]> {
+    const result = new Map<string, PresenceReader[]>();
+    for (const [documentId, owner] of this.documentWorkspace) {
+      if (owner !== workspaceId) {
+        continue;
+      }
+      const readers = this.readersOf(documentId);
+      if (readers.length > 0) {
+        result.set(documentId, readers);
+      }
+    }
+    return result;
   }
 
   readersOf(documentId: string): PresenceReader[] {
@@ -197,7 +247,7 @@ class LiveHub {
     }
     this.client = null;
     client.end().catch(() => undefined);
-    if (this.byWorkspace.size === 0) {
+    if (this.byWorkspace.size === 0 && this.watchers.size === 0) {
       return;
     }
     // Streams stay open; they catch up once the connection is back.
@@ -221,9 +271,16 @@ class LiveHub {
 
   private onNotification(message: pg.Notification) {
     if (message.channel === liveChannel && message.payload) {
-      const [id, workspaceId] = message.payload.split(" ");
-      if (id && workspaceId && this.byWorkspace.get(workspaceId)?.size) {
-        this.queue.push(id);
+      const inline = message.payload.startsWith("{") ? parseInlineRow(message.payload) : null;
+      const [id, workspaceId] = inline
+        ? [inline.id, inline.workspaceId]
+        : message.payload.split(" ");
+      if (
+        id !== undefined &&
+        workspaceId &&
+        (this.byWorkspace.get(workspaceId)?.size || this.watchers.get(workspaceId)?.size)
+      ) {
+        this.queue.push(inline ?? String(id));
         void this.pump();
       }
       return;
@@ -241,7 +298,22 @@ class LiveHub {
     this.pumping = true;
     try {
       while (this.queue.length > 0) {
-        const ids = this.queue.splice(0, fetchBatchMax);
+        // Whole rows at the head go out at once, with no query and no await.
+        while (typeof this.queue[0] === "object") {
+          this.deliver(this.queue.shift() as LiveRow);
+        }
+        // Then the ids up to the next whole row, fetched as one batch.
+        let count = 0;
+        while (count < this.queue.length && count < fetchBatchMax) {
+          if (typeof this.queue[count] !== "string") {
+            break;
+          }
+          count += 1;
+        }
+        if (count === 0) {
+          continue;
+        }
+        const ids = this.queue.splice(0, count) as string[];
         let rows: LiveRow[];
         try {
           rows = await getDb().liveEvent.findMany({
@@ -269,13 +341,20 @@ class LiveHub {
         const order = new Map(ids.map((id, index) => [id, index]));
         rows.sort((a, b) => (order.get(String(a.id)) ?? 0) - (order.get(String(b.id)) ?? 0));
         for (const row of rows) {
-          for (const subscriber of this.byWorkspace.get(row.workspaceId) ?? []) {
-            subscriber.receive(row);
-          }
+          this.deliver(row);
         }
       }
     } finally {
       this.pumping = false;
+    }
+  }
+
+  private deliver(row: LiveRow) {
+    for (const subscriber of this.byWorkspace.get(row.workspaceId) ?? []) {
+      subscriber.receive(row);
+    }
+    for (const watcher of this.watchers.get(row.workspaceId) ?? []) {
+      watcher.receive(row);
     }
   }
 
@@ -303,13 +382,16 @@ class LiveHub {
 
     if (message.type === "sync") {
       if (message.instance !== this.instance) {
-        this.announceLocalReaders(documentId);
+        this.announceLocalReaders(documentId, message.workspaceId);
       }
       return;
     }
 
-    if (!message.userId) {
+    if (!message.userId || !documentId) {
       return;
+    }
+    if (message.workspaceId) {
+      this.documentWorkspace.set(documentId, message.workspaceId);
     }
     const users = this.presence.get(documentId) ?? new Map();
     const instances = users.get(message.userId) ?? new Map();
@@ -345,19 +427,28 @@ class LiveHub {
     for (const subscriber of this.byDocument.get(documentId) ?? []) {
       subscriber.presence(readers);
     }
+    const workspaceId = this.documentWorkspace.get(documentId);
+    for (const watcher of (workspaceId && this.watchers.get(workspaceId)) || []) {
+      watcher.changed();
+    }
   }
 
-  private announceLocalReaders(onlyDocument?: string) {
+  private announceLocalReaders(onlyDocument?: string, onlyWorkspace?: string) {
     for (const [documentId, subscribers] of this.byDocument) {
       if (onlyDocument && documentId !== onlyDocument) {
         continue;
       }
       const seen = new Set<string>();
       for (const subscriber of subscribers) {
+        // A document's readers all share its workspace.
+        if (onlyWorkspace && subscriber.workspaceId !== onlyWorkspace) {
+          break;
+        }
         if (!seen.has(subscriber.userId)) {
           seen.add(subscriber.userId);
           this.notifyPresence({
             type: "here",
+            workspaceId: subscriber.workspaceId,
             documentId,
             userId: subscriber.userId,
             name: subscriber.name,
@@ -381,11 +472,12 @@ class LiveHub {
           users.delete(userId);
         }
       }
-      if (users.size === 0) {
-        this.presence.delete(documentId);
-      }
       if (this.readersKey(documentId) !== before) {
         this.broadcastPresence(documentId);
+      }
+      if (users.size === 0) {
+        this.presence.delete(documentId);
+        this.documentWorkspace.delete(documentId);
       }
     }
   }
@@ -408,6 +500,37 @@ class LiveHub {
       clearInterval(timer);
     }
     this.timers = [];
+  }
+}
+
+type InlineRow = {
+  id: string;
+  workspaceId: string;
+  documentId: string | null;
+  kind: string;
+  audienceUserId: string | null;
+  payload: unknown;
+  createdAt: number;
+};
+
+// A notification that carries its whole row (publish-live-event.ts); null if malformed.
+function parseInlineRow(raw: string): LiveRow | null {
+  try {
+    const row = JSON.parse(raw) as InlineRow;
+    if (typeof row.id !== "string" || typeof row.workspaceId !== "string") {
+      return null;
+    }
+    return {
+      id: BigInt(row.id),
+      workspaceId: row.workspaceId,
+      documentId: row.documentId,
+      kind: row.kind,
+      audienceUserId: row.audienceUserId,
+      payload: row.payload,
+      createdAt: new Date(row.createdAt),
+    };
+  } catch {
+    return null;
   }
 }
 

@@ -14,80 +14,9 @@ import { removeMember } from "@/lib/server/membership/remove-member";
 import { createAnnotationSchema } from "@/lib/validations/annotation";
 import { createCommentSchema } from "@/lib/validations/discussion";
 
+import { annotationIdOf, open } from "./live-test-support";
 import { getLiveCursor, openLiveStream } from "./open-live-stream";
 import { publishLiveEvent } from "./publish-live-event";
-
-type Received = { id: string | null; data: Record<string, unknown> };
-
-// Reads a Server-Sent Events stream the way EventSource does, keeping every event and the
-// raw text (to prove that something never appeared in it, not even in a field).
-function listen(stream: ReadableStream<Uint8Array>, abort: AbortController) {
-  const events: Received[] = [];
-  let raw = "";
-  let closed = false;
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-
-  void (async () => {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        closed = true;
-        return;
-      }
-      const text = decoder.decode(value, { stream: true });
-      raw += text;
-      buffer += text;
-      let end = buffer.indexOf("\n\n");
-      while (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        let id: string | null = null;
-        const data: string[] = [];
-        for (const line of block.split("\n")) {
-          if (line.startsWith("id: ")) id = line.slice(4);
-          if (line.startsWith("data: ")) data.push(line.slice(6));
-        }
-        if (data.length > 0) {
-          events.push({ id, data: JSON.parse(data.join("\n")) as Record<string, unknown> });
-        }
-        end = buffer.indexOf("\n\n");
-      }
-    }
-  })();
-
-  return {
-    events,
-    get raw() {
-      return raw;
-    },
-    get closed() {
-      return closed;
-    },
-    close: () => abort.abort(),
-    async waitFor(predicate: (event: Received) => boolean, what: string, timeoutMs = 8_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = events.find(predicate);
-        if (found) return found;
-        if (Date.now() > deadline)
-          throw new Error(`Timed out waiting for ${what}; got ${JSON.stringify(events)}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    },
-  };
-}
-
-async function open(userId: string, documentId: string, lastEventId: bigint | null = null) {
-  const abort = new AbortController();
-  const stream = await openLiveStream({ userId, documentId, lastEventId, signal: abort.signal });
-  return listen(stream, abort);
-}
-
-const annotationIdOf = (event: Received) =>
-  (event.data.annotation as { id?: string } | undefined)?.id ??
-  (event.data.annotationId as string | undefined);
 
 let ctx: TestClass;
 let assignmentId: string;
@@ -211,15 +140,25 @@ describe("the live stream of a blind assignment's document", () => {
 
   it("shows who is reading, and closes the stream of someone removed from the class", async () => {
     const ben = await open(ctx.ben.id, ctx.document.id);
+    streams.push(ben);
+    type Readers = { id: string; name: string }[];
+    const first = await ben.waitFor((event) => event.data.kind === "presence", "a first list");
+    const before = (first.data.readers as Readers).length;
     const viewer = await open(ctx.viewer.id, ctx.document.id);
-    streams.push(ben, viewer);
+    streams.push(viewer);
 
-    await ben.waitFor(
+    // The assignment was revealed without names: the viewer appears as "Student N".
+    const seen = await ben.waitFor(
       (event) =>
-        event.data.kind === "presence" &&
-        (event.data.readers as { id: string }[]).some((reader) => reader.id === ctx.viewer.id),
+        event.data.kind === "presence" && (event.data.readers as Readers).length === before + 1,
       "the viewer in Ben's presence list",
     );
+    const added = (seen.data.readers as Readers).filter(
+      (reader) => !(first.data.readers as Readers).some((known) => known.id === reader.id),
+    );
+    expect(added).toHaveLength(1);
+    expect(added[0]!.name).toMatch(/^Student \d+$/);
+    expect(ben.raw).not.toContain(ctx.viewer.id);
 
     await removeMember({
       userId: ctx.owner.id,
@@ -273,6 +212,32 @@ describe("the live stream of a blind assignment's document", () => {
     releaseFirst();
     await Promise.all([first, second]);
     expect(secondId).toBeGreaterThan(firstId);
+  });
+
+  it("delivers an event too large for a notification by reading it from the table, in order", async () => {
+    const teacher = await open(
+      ctx.owner.id,
+      ctx.document.id,
+      BigInt(await getLiveCursor(ctx.workspace.id)),
+    );
+    streams.push(teacher);
+    const ids: bigint[] = [];
+    for (const size of [10, 9_000, 10]) {
+      ids.push(
+        await getDb().$transaction((tx) =>
+          publishLiveEvent({
+            tx,
+            workspaceId: ctx.workspace.id,
+            documentId: ctx.document.id,
+            kind: "class.changed",
+            payload: { reason: "x".repeat(size) },
+          }),
+        ),
+      );
+    }
+    await teacher.waitFor((event) => event.id === String(ids[2]), "the last event");
+    const received = teacher.events.filter((event) => event.id !== null).map((event) => event.id);
+    expect(received).toEqual(ids.map(String));
   });
 
   it("refuses outsiders before any stream opens", async () => {

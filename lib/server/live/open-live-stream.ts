@@ -2,6 +2,7 @@ import "server-only";
 
 import {
   decideViewerPolicy,
+  describeAuthor,
   memberName,
   type DocumentClassContext,
   type ViewerPolicy,
@@ -102,6 +103,9 @@ export async function openLiveStream({
   let replaying = true;
   let buffered: LiveRow[] = [];
   let chain: Promise<void> = Promise.resolve();
+  // Tasks queued on `chain` and not finished; while 0, a plain event is handled at once,
+  // without a promise per reader per event.
+  let busy = 0;
   let closed = false;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let unsubscribe = () => {};
@@ -167,7 +171,7 @@ export async function openLiveStream({
     }
     const delay = Math.min(Math.max(expiresAt - Date.now(), 0) + 50, 2_000_000_000);
     expiryTimer = setTimeout(() => {
-      chain = chain.then(async () => {
+      inOrder(async () => {
         await reloadPolicy(0n, expiresAt);
         send(null, JSON.stringify({ kind: "refresh", reason: "due" }));
       });
@@ -175,32 +179,52 @@ export async function openLiveStream({
     expiryTimer.unref();
   }
 
-  async function handle(row: LiveRow) {
-    if (closed || row.id <= lastSentId) {
-      return;
-    }
-    if (row.documentId !== null && row.documentId !== documentId) {
-      return;
-    }
-    if (row.audienceUserId !== null && row.audienceUserId !== userId) {
-      return;
-    }
+  // Runs a task after everything queued before it, in order.
+  function inOrder(task: () => Promise<void>) {
+    busy += 1;
+    chain = chain
+      .then(task)
+      .catch((error: unknown) => {
+        console.error("[live] a stream task failed", error);
+        close();
+      })
+      .finally(() => {
+        busy -= 1;
+      });
+  }
 
+  function isForThisReader(row: LiveRow): boolean {
+    return (
+      !closed &&
+      row.id > lastSentId &&
+      (row.documentId === null || row.documentId === documentId) &&
+      (row.audienceUserId === null || row.audienceUserId === userId)
+    );
+  }
+
+  async function handle(row: LiveRow) {
+    if (!isForThisReader(row)) {
+      return;
+    }
     if (row.kind === "class.changed") {
       await reloadPolicy(row.id);
       lastSentId = row.id;
       send(row.id, JSON.stringify({ kind: "refresh", reason: "class" }));
       return;
     }
+    sendRow(row);
+  }
 
+  function sendRow(row: LiveRow) {
     // Frames are cached on the row per audience: 200 readers who see the same thing share
     // one JSON.stringify and one UTF-8 encoding.
     const viewed = viewLiveEvent(policy, row.kind, row.payload);
     row.views ??= new Map();
     let frame = row.views.get(viewed.cacheKey);
     if (frame === undefined) {
-      frame = viewed.message
-        ? encoder.encode(`id: ${row.id}\ndata: ${JSON.stringify(viewed.message)}\n\n`)
+      const message = viewed.message;
+      frame = message
+        ? encoder.encode(`id: ${row.id}\ndata: ${JSON.stringify(message)}\n\n`)
         : null;
       row.views.set(viewed.cacheKey, frame);
     }
@@ -215,7 +239,14 @@ export async function openLiveStream({
       buffered.push(row);
       return;
     }
-    chain = chain.then(() => handle(row));
+    // The common case: nothing queued, an ordinary event. Handled now, in order.
+    if (busy === 0 && row.kind !== "class.changed") {
+      if (isForThisReader(row)) {
+        sendRow(row);
+      }
+      return;
+    }
+    inOrder(() => handle(row));
   }
 
   async function replay() {
@@ -267,10 +298,12 @@ export async function openLiveStream({
   }
 
   function catchUp() {
-    chain = chain.then(replay).catch((error: unknown) => {
-      console.error("[live] catch-up failed", error);
-      close();
-    });
+    inOrder(() =>
+      replay().catch((error: unknown) => {
+        console.error("[live] catch-up failed", error);
+        close();
+      }),
+    );
   }
 
   const subscriber: LiveSubscriber = {
@@ -280,8 +313,16 @@ export async function openLiveStream({
     name: readerName(initialContext, userId),
     receive: enqueue,
     catchUp,
+    // Readers are named as their highlights would be: "Student N" where the class is
+    // anonymised, so presence cannot tie a name to a pseudonymous highlight.
     presence: (readers: PresenceReader[]) => {
-      send(null, JSON.stringify({ kind: "presence", readers }));
+      send(
+        null,
+        JSON.stringify({
+          kind: "presence",
+          readers: readers.map((reader) => describeAuthor(policy, reader)),
+        }),
+      );
     },
   };
 

@@ -4,8 +4,14 @@ import type { Prisma } from "@/lib/db/generated/client";
 
 export const liveChannel = "framewise_live";
 
+// NOTIFY payloads are limited to 8,000 bytes. An event that fits travels whole in its
+// notification (a JSON object), so every instance fans it out without reading it back; a
+// larger one is announced as '<id> <workspace> <document|->' and read from the table.
+export const inlineNotifyMaxBytes = 7_900;
+
 // Kinds a client understands. "class.changed" (documentId null) tells every reader of the
 // workspace that who-sees-what may have changed: hand-in, reopen, reveal, roles, keys.
+// "document.changed" says a document's text was edited and its highlights re-anchored.
 export type LiveEventKind =
   | "annotation.created"
   | "annotation.updated"
@@ -13,6 +19,7 @@ export type LiveEventKind =
   | "comment.created"
   | "comment.updated"
   | "reaction.changed"
+  | "document.changed"
   | "class.changed";
 
 type PublishLiveEventOptions = {
@@ -25,7 +32,8 @@ type PublishLiveEventOptions = {
   audienceUserId?: string | null;
 };
 
-// Writes the event in the caller's transaction and announces it with NOTIFY, which
+// Writes the event in the caller's transaction and announces it with NOTIFY (the whole row
+// when it fits, see inlineNotifyMaxBytes), which
 // Postgres delivers only when (and if) the transaction commits, to every app instance.
 //
 // The advisory lock, held until commit, makes a workspace's events commit in id order:
@@ -49,10 +57,20 @@ export async function publishLiveEvent({
       INSERT INTO "LiveEvent" ("workspaceId", "documentId", "kind", "audienceUserId", "payload")
       SELECT ${workspaceId}::text, ${documentId}::text, ${kind}::text, ${audienceUserId}::text, ${JSON.stringify(payload)}::jsonb
       FROM locked
-      RETURNING "id"
+      RETURNING "id", "createdAt", "payload"
+    ), announced AS (
+      SELECT "id", json_build_object(
+        'id', "id"::text, 'workspaceId', ${workspaceId}::text, 'documentId', ${documentId}::text,
+        'kind', ${kind}::text, 'audienceUserId', ${audienceUserId}::text, 'payload', "payload",
+        'createdAt', floor(extract(epoch FROM "createdAt") * 1000)
+      )::text AS body
+      FROM inserted
     )
-    SELECT "id", pg_notify(${liveChannel}::text, "id"::text || ' ' || ${workspaceId}::text || ' ' || ${documentId ?? "-"}::text)::text AS notified
-    FROM inserted`;
+    SELECT "id", pg_notify(${liveChannel}::text, CASE
+      WHEN octet_length(body) <= ${inlineNotifyMaxBytes} THEN body
+      ELSE "id"::text || ' ' || ${workspaceId}::text || ' ' || ${documentId ?? "-"}::text
+    END)::text AS notified
+    FROM announced`;
 
   const id = rows[0]?.id;
   if (id === undefined) {

@@ -20,6 +20,8 @@ type ReactionPayload = {
   disagree: number;
 };
 
+type DocumentChangedPayload = { version: number; title: string };
+
 export type LiveMessage =
   | { kind: "annotation.created" | "annotation.updated"; annotation: AnnotationView }
   | { kind: "annotation.deleted"; annotationId: string }
@@ -36,6 +38,7 @@ export type LiveMessage =
       // Only present when the viewer is the one who reacted.
       mine?: "AGREE" | "DISAGREE" | null;
     }
+  | { kind: "document.changed"; version: number; title: string }
   | { kind: "refresh"; reason: string };
 
 export type ViewedEvent = { cacheKey: string; message: LiveMessage | null };
@@ -49,9 +52,13 @@ export function viewLiveEvent(policy: ViewerPolicy, kind: string, payload: unkno
         return { cacheKey: "hidden", message: null };
       }
       const author = describeAuthor(policy, annotation.author);
+      // Built only when the stream has no frame for this audience yet: 200 readers who
+      // see the same author share one message (open-live-stream.ts caches frames by key).
       return {
         cacheKey: `${author.id}\u0000${author.name}`,
-        message: { kind, annotation: { ...annotation, author } },
+        get message(): LiveMessage {
+          return { kind, annotation: { ...annotation, author } };
+        },
       };
     }
     case "annotation.deleted": {
@@ -88,6 +95,12 @@ export function viewLiveEvent(policy: ViewerPolicy, kind: string, payload: unkno
           ...(isMine ? { mine: reaction.kind } : {}),
         },
       };
+    }
+    case "document.changed": {
+      // The text is the same for every member; each reader then fetches the re-anchored
+      // highlights through the API, which applies the class rules to them.
+      const { version, title } = payload as DocumentChangedPayload;
+      return { cacheKey: "all", message: { kind, version, title } };
     }
     default:
       return { cacheKey: "unknown", message: null };

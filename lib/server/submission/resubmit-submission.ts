@@ -9,6 +9,7 @@ import { normalizeText } from "@/lib/text/normalize-text";
 import type { ResubmitSubmissionData } from "@/lib/validations/submission";
 
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { publishLiveEvent } from "../live/publish-live-event";
 import { documentConflict } from "../document/document-conflict";
 import {
   reanchorDocumentAnnotations,
@@ -172,6 +173,18 @@ export async function resubmitSubmission({
         document,
         message,
       });
+
+      // Readers of the document get the new text and their re-anchored highlights live
+      // (last in the transaction: the live event's lock is held until commit).
+      if (isTextChanged) {
+        await publishLiveEvent({
+          tx,
+          workspaceId: document.workspaceId,
+          documentId: document.id,
+          kind: "document.changed",
+          payload: { version: newVersion, title: input.title },
+        });
+      }
 
       return {
         id: document.id,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { WorkspaceNav } from "@/components/layout/workspace-nav";
+import { DocumentReaders, WorkspacePresenceProvider } from "@/components/live/workspace-presence";
 import { can, roleNames } from "@/lib/auth/roles";
 import { requireSessionUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -27,7 +28,7 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
   const membership = await orNotFound(
     requireMembership({ userId: user.id, workspaceId, permission: "readWorkspace" }),
   );
-  const documents = await listDocuments(workspaceId);
+  const documents = await listDocuments({ userId: user.id, workspaceId });
 
   return (
     <div className="flex flex-col gap-6">
@@ -63,27 +64,30 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
               : ""}
           </p>
         ) : (
-          <ul className="flex flex-col gap-2">
-            {documents.map((document) => (
-              <li key={document.id}>
-                <Link
-                  href={`/workspaces/${workspaceId}/documents/${document.id}`}
-                  className="flex flex-col rounded-lg border border-stone-300 bg-white p-4 hover:border-sky-800"
-                >
-                  <span className="font-serif text-lg">{document.title}</span>
-                  <span className="text-sm text-stone-600">
-                    {[
-                      kindNames[document.kind],
-                      document.outlet,
-                      `${document._count.annotations} highlights`,
-                    ]
-                      .filter(Boolean)
-                      .join(" · ")}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <WorkspacePresenceProvider workspaceId={workspaceId}>
+            <ul className="flex flex-col gap-2">
+              {documents.map((document) => (
+                <li key={document.id} className="flex flex-col gap-1">
+                  <Link
+                    href={`/workspaces/${workspaceId}/documents/${document.id}`}
+                    className="flex flex-col rounded-lg border border-stone-300 bg-white p-4 hover:border-sky-800"
+                  >
+                    <span className="font-serif text-lg">{document.title}</span>
+                    <span className="text-sm text-stone-600">
+                      {[
+                        kindNames[document.kind],
+                        document.outlet,
+                        `${document.highlightCount} highlight${document.highlightCount === 1 ? "" : "s"}`,
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
+                    </span>
+                  </Link>
+                  <DocumentReaders documentId={document.id} />
+                </li>
+              ))}
+            </ul>
+          </WorkspacePresenceProvider>
         )}
       </section>
     </div>
