@@ -12,6 +12,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { publishLiveEvent } from "../live/publish-live-event";
 
 import { annotationViewSelect, toAnnotationView } from "./annotation-view";
+import { checkFieldValues } from "./check-field-values";
 import { checkLabels } from "./check-labels";
 
 type CreateAnnotationOptions = { userId: string; documentId: string; input: CreateAnnotationData };
@@ -67,6 +68,16 @@ export async function createAnnotation({ userId, documentId, input }: CreateAnno
       labelIds: input.labelIds,
     });
 
+    const values = await checkFieldValues({
+      tx,
+      userId,
+      workspaceId: document.workspaceId,
+      documentId,
+      annotationId: null,
+      labelIds,
+      values: input.values,
+    });
+
     const row = await tx.annotation.create({
       data: {
         documentId,
@@ -82,6 +93,7 @@ export async function createAnnotation({ userId, documentId, input }: CreateAnno
         origin: input.origin,
         suggestionRule: input.suggestionRule ?? null,
         labels: { create: labelIds.map((labelId) => ({ labelId })) },
+        values: { create: values },
       },
       select: annotationViewSelect,
     });
