@@ -7,7 +7,7 @@ export type RequestResult<Data> =
 // read, including network errors and non-JSON answers. FormData bodies go as multipart.
 export async function requestJson<Data>(
   url: string,
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   body?: unknown,
 ): Promise<RequestResult<Data>> {
   let response: Response;
