@@ -5,6 +5,8 @@
 // s["label"])` works. Prodigy spans carry one label: a row with several labels becomes
 // several spans sharing `annotation_id`. Label-less notes go in `notes`, not `spans`, so
 // span consumers never see a span without a label. Extra keys are ignored by Prodigy.
+// Typed field values (target, holder, text, link) ride on each span and note of their
+// highlight as `values`; answers about the whole document are `meta.document_answers`.
 import { z } from "zod";
 
 import { ExportError } from "./export-error";
@@ -171,6 +173,16 @@ function buildLine(
       published_at: document.publishedAt,
       kind: document.kind,
       offset_unit: "code_point",
+      ...(document.answers?.length
+        ? {
+            document_answers: document.answers.map((answer) => ({
+              annotator: answer.annotator,
+              dimension: answer.dimension,
+              labels: answer.labels,
+              text: answer.text,
+            })),
+          }
+        : {}),
       ...(options.codebook
         ? { codebook: { key: options.codebook.key, version: options.codebook.version } }
         : {}),
@@ -193,6 +205,17 @@ function toNote(annotation: ExportAnnotation): NoteJson {
     suffix: annotation.suffix,
     created_at: annotation.createdAt,
     updated_at: annotation.updatedAt,
+    ...(annotation.values?.length
+      ? {
+          values: annotation.values.map((value) => ({
+            dimension: value.dimension,
+            text: value.text,
+            target: value.target,
+            holder: value.holder,
+            linked_annotation_id: value.linkedAnnotationId,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -224,6 +247,17 @@ function toAnnotation(
     reviewState: item.review_state,
     createdAt: item.created_at,
     updatedAt: item.updated_at,
+    ...(item.values?.length
+      ? {
+          values: item.values.map((value) => ({
+            dimension: value.dimension,
+            text: value.text,
+            target: value.target,
+            holder: value.holder,
+            linkedAnnotationId: value.linked_annotation_id,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -260,6 +294,17 @@ const noteSchema = z.object({
   suffix: z.string(),
   created_at: dateTimeSchema,
   updated_at: dateTimeSchema,
+  values: z
+    .array(
+      z.object({
+        dimension: z.string().min(1),
+        text: z.string().nullable(),
+        target: z.string().nullable(),
+        holder: z.string().nullable(),
+        linked_annotation_id: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 const spanSchema = noteSchema.extend({

@@ -13,6 +13,7 @@ import {
   type TestClass,
 } from "../assignment/class-test-support";
 import { useTypedCodebook } from "../codebook/typed-codebook-support";
+import { exportRequest, exportText } from "../export/testing/export-test-support";
 import { listDocumentAnswers } from "../document-answer/list-document-answers";
 import { saveDocumentAnswer } from "../document-answer/save-document-answer";
 
@@ -343,5 +344,66 @@ describe("whole-document answers", () => {
     expect(editor.map((answer) => answer.author.id).sort()).toEqual(
       [ctx.ana.id, ctx.ben.id].sort(),
     );
+  });
+});
+
+describe("exports", () => {
+  it("JSONL carries a highlight's values and the document's answers", async () => {
+    const other = await makeClass();
+    const { labels: own } = await useTypedCodebook(other, "typed-export");
+    const source = await highlight(other.annotator.id, other.document.id, "critics say", [
+      own["source:named"]!,
+    ]);
+    const tagged = await createAnnotation({
+      userId: other.annotator.id,
+      documentId: other.document.id,
+      input: createAnnotationSchema.parse({
+        ...spanOf("reckless plan"),
+        labelIds: [own["stance:critical"]],
+        values: [
+          { dimensionKey: "stance", target: "the minister" },
+          { dimensionKey: "verdict", text: "Loaded" },
+        ],
+      }),
+    });
+    await saveDocumentAnswer({
+      userId: other.annotator.id,
+      documentId: other.document.id,
+      input: saveDocumentAnswerSchema.parse({
+        dimensionKey: "frames",
+        labelIds: [own["frames:Political"], own["frames:Economic"]],
+      }),
+    });
+
+    const { text } = await exportText(other.owner.id, other.workspace.id, exportRequest("jsonl"));
+    const line = JSON.parse(text.trim()) as {
+      spans: { annotation_id: string; values?: unknown[] }[];
+      meta: { document_answers?: { dimension: string; labels: string[] }[] };
+    };
+    const span = line.spans.find((item) => item.annotation_id === tagged.id);
+    expect(span?.values).toEqual([
+      {
+        dimension: "stance",
+        text: null,
+        target: "the minister",
+        holder: null,
+        linked_annotation_id: null,
+      },
+      {
+        dimension: "verdict",
+        text: "Loaded",
+        target: null,
+        holder: null,
+        linked_annotation_id: null,
+      },
+    ]);
+    expect(line.spans.find((item) => item.annotation_id === source.id)?.values).toBeUndefined();
+    expect(line.meta.document_answers).toEqual([
+      expect.objectContaining({
+        dimension: "frames",
+        labels: ["Economic", "Political"],
+        text: null,
+      }),
+    ]);
   });
 });
