@@ -21,6 +21,7 @@ const optionalText = (name: string, max: number) =>
   z
     .string({ error: `${name} must be text.` })
     .max(max, { message: `${name} can have at most ${max} characters.` })
+    .nullable()
     .optional();
 
 // A highlight's answer on one typed dimension (docs/codebooks.md, "Typed fields"), keyed by

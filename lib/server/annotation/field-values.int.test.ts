@@ -47,7 +47,14 @@ describe("typed field values on highlights", () => {
         labelIds: [labels["stance:critical"], labels["source:anonymous"]],
         values: [
           { dimensionKey: "stance", target: " the minister ", holder: "critics" },
-          { dimensionKey: "verdict", text: "Opinion presented as fact" },
+          // As the popover sends them: the parts a field does not take are null.
+          {
+            dimensionKey: "verdict",
+            text: "Opinion presented as fact",
+            target: null,
+            holder: null,
+            linkedAnnotationId: null,
+          },
           { dimensionKey: "source", linkedAnnotationId: source.id },
         ],
       }),
