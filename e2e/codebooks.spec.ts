@@ -165,7 +165,7 @@ test("[codebooks] importing a bad file lists every problem with its path and imp
   const problems = page.getByTestId("codebook-problems");
   await expect(problems).toContainText("The codebook has 7 problems; nothing was imported.");
   for (const [location, message] of [
-    ["dimensions[0].fieldType", "Unknown field type; use one of: labels, ordinal, text, target."],
+    ["dimensions[0].fieldType", "Unknown field type; use one of: labels, ordinal, text, target, link."],
     ["dimensions[0].labels[0].parent", 'The parents form a cycle: "calm" → "angry" → "calm".'],
     ["dimensions[0].labels[1].parent", 'The parents form a cycle: "angry" → "calm" → "angry".'],
     ["dimensions[0].labels[1].shortcut", 'The shortcut "1" is already used by labels[0]'],

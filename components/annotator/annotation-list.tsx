@@ -4,6 +4,7 @@ import { memo, useCallback, useLayoutEffect, useRef, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 
+import { AnnotationValues } from "./annotation-values";
 import type { AnnotatorLabel, ReaderAnnotation } from "./types";
 
 // Long lists render in pages: the first page goes into the server HTML, the rest on request.
@@ -133,6 +134,7 @@ const AnnotationItem = memo(function AnnotationItem({
           })}
         </ul>
       ) : null}
+      <AnnotationValues values={annotation.values} />
       {annotation.comment ? (
         <p className="whitespace-pre-wrap text-stone-800">{annotation.comment}</p>
       ) : null}

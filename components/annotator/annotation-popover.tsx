@@ -3,11 +3,61 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 
 import { Button } from "@/components/ui/button";
+import { assignLabelKeys, findLabelForKey } from "@/lib/annotator/label-keys";
+import { findMissingRequired, hasValueField, type FieldValue } from "@/lib/codebooks/field-values";
 import { limits } from "@/lib/validations/limits";
 
+import {
+  emptyFieldDraft,
+  LinkField,
+  TargetFields,
+  TextValueField,
+  type FieldDraft,
+  type LinkCandidate,
+} from "./field-inputs";
 import type { AnnotatorCodebook } from "./types";
 
-export type PopoverValues = { labelIds: string[]; comment: string; confidence: number | null };
+export type PopoverValues = {
+  labelIds: string[];
+  comment: string;
+  confidence: number | null;
+  // Typed field values (target and holder, text, link), one per dimension key.
+  values: FieldValue[];
+};
+
+type PopoverDimension = AnnotatorCodebook["dimensions"][number];
+
+// An ordinal dimension's labels best first: by rating where labels have one (labels off
+// the scale last), else in codebook order, which lists the best first.
+function orderScale(dimension: PopoverDimension) {
+  if (
+    dimension.fieldType !== "ORDINAL" ||
+    !dimension.labels.some((label) => label.rating !== null)
+  ) {
+    return dimension.labels;
+  }
+  return [...dimension.labels].sort(
+    (a, b) => (b.rating ?? Number.NEGATIVE_INFINITY) - (a.rating ?? Number.NEGATIVE_INFINITY),
+  );
+}
+
+function toDrafts(values: readonly FieldValue[]): Record<string, FieldDraft> {
+  return Object.fromEntries(
+    values.map((value) => [
+      value.dimensionKey,
+      {
+        text: value.text ?? "",
+        target: value.target ?? "",
+        holder: value.holder ?? "",
+        linkedAnnotationId: value.linkedAnnotationId ?? "",
+      },
+    ]),
+  );
+}
+
+function orNull(value: string): string | null {
+  return value.trim() === "" ? null : value.trim();
+}
 
 type AnnotationPopoverProps = {
   codebook: AnnotatorCodebook;
@@ -26,6 +76,10 @@ type AnnotationPopoverProps = {
   onAdjustSpan?: (edge: "start" | "end", direction: 1 | -1) => void;
   // The codebook editor's live preview: shown without taking the keyboard focus.
   isPreview?: boolean;
+  // Other highlights of the document a link field may point at.
+  linkCandidates?: readonly LinkCandidate[];
+  // Targets already named in this document, offered as suggestions.
+  targetSuggestions?: readonly string[];
 };
 
 const confidenceChoices = [
@@ -48,6 +102,8 @@ export function AnnotationPopover({
   onClose,
   onAdjustSpan,
   isPreview = false,
+  linkCandidates = [],
+  targetSuggestions = [],
 }: AnnotationPopoverProps) {
   const titleId = useId();
   const dialogRef = useRef<HTMLFormElement>(null);
@@ -57,6 +113,8 @@ export function AnnotationPopover({
   const [confidence, setConfidence] = useState(
     initial.confidence === null ? "" : String(initial.confidence),
   );
+  const [fields, setFields] = useState<Record<string, FieldDraft>>(() => toDrafts(initial.values));
+  const [missing, setMissing] = useState<string | null>(null);
 
   useEffect(() => {
     if (isPreview) {
@@ -88,7 +146,33 @@ export function AnnotationPopover({
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    onSave({ labelIds, comment, confidence: confidence === "" ? null : Number(confidence) });
+    const values: FieldValue[] = codebook.dimensions
+      .filter((dimension) => hasValueField(dimension.fieldType))
+      .map((dimension) => {
+        const draft = fields[dimension.key] ?? emptyFieldDraft;
+        return {
+          dimensionKey: dimension.key,
+          text: dimension.fieldType === "TEXT" ? orNull(draft.text) : null,
+          target: dimension.fieldType === "TARGET" ? orNull(draft.target) : null,
+          holder: dimension.fieldType === "TARGET" ? orNull(draft.holder) : null,
+          linkedAnnotationId:
+            dimension.fieldType === "LINK" ? orNull(draft.linkedAnnotationId) : null,
+        };
+      })
+      .filter((value) => value.text ?? value.target ?? value.holder ?? value.linkedAnnotationId);
+    // The server checks the same; saying it here keeps the popover open with the choices.
+    const gaps = findMissingRequired(codebook.dimensions, labelIds, values);
+    if (gaps.length > 0) {
+      setMissing(gaps.map((gap) => gap.message).join(" "));
+      return;
+    }
+    setMissing(null);
+    onSave({
+      labelIds,
+      comment,
+      confidence: confidence === "" ? null : Number(confidence),
+      values,
+    });
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -112,18 +196,30 @@ export function AnnotationPopover({
       }
     }
 
-    // On a label choice, digits 1–9 pick the nth label of that dimension (0: none).
+    // On a label choice, a label's shortcut picks it; labels without one answer to
+    // their position 1–9 (lib/annotator/label-keys.ts).
+    const dimension = codebook.dimensions.find(
+      (candidate) => candidate.id === target.dataset.dimensionId,
+    );
     if (
-      /^[1-9]$/.test(event.key) &&
+      dimension &&
       target instanceof HTMLInputElement &&
-      target.dataset.labelIndex
+      event.key.length === 1 &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey
     ) {
-      const choice = target
-        .closest("fieldset")
-        ?.querySelector<HTMLInputElement>(`input[data-label-index="${event.key}"]`);
+      const labelId = findLabelForKey(assignLabelKeys(dimension.labels), event.key);
+      const choice = labelId
+        ? target
+            .closest("fieldset")
+            ?.querySelector<HTMLInputElement>(`input[value="${CSS.escape(labelId)}"]`)
+        : null;
       if (choice) {
         event.preventDefault();
-        choice.click();
+        if (!(choice.type === "radio" && choice.checked)) {
+          choice.click();
+        }
         choice.focus();
       }
     }
@@ -198,7 +294,7 @@ export function AnnotationPopover({
             ) : null}
           </>
         ) : (
-          "Hover over or focus a label to read its definition. Keys 1–9 pick a label."
+          "Hover over or focus a label to read its definition. The key beside a label picks it."
         )}
       </p>
       {/* The focused label's guideline page; one line that never changes height, so the
@@ -218,67 +314,129 @@ export function AnnotationPopover({
         )}
       </p>
 
-      {codebook.dimensions.map((dimension) => (
-        <fieldset key={dimension.id} className="flex flex-col gap-1">
-          <legend className="text-sm font-semibold">
-            {dimension.name}
-            <span className="font-normal text-stone-600">
-              {dimension.multiple ? " (any that apply)" : ""}
-            </span>
-          </legend>
-          <p className="sr-only">Keys 1 to 9 pick a label in this group.</p>
-          <div className="flex flex-wrap gap-x-3 gap-y-1">
-            {dimension.multiple ? null : (
-              <label className="flex items-center gap-1 text-sm text-stone-600">
-                <input
-                  type="radio"
-                  name={`dimension-${dimension.id}`}
-                  data-label-index="0"
-                  onFocus={() => setFocusedLabelId(null)}
-                  checked={!dimension.labels.some((label) => labelIds.includes(label.id))}
-                  onChange={() => pick(dimension.id, "", false, true)}
-                />
-                None
-              </label>
-            )}
-            {dimension.labels.map((label, index) => (
-              <label
-                key={label.id}
-                className="flex items-center gap-1 text-sm"
-                title={label.description}
-                onMouseEnter={() => setFocusedLabelId(label.id)}
-              >
-                <input
-                  type={dimension.multiple ? "checkbox" : "radio"}
-                  name={`dimension-${dimension.id}`}
-                  value={label.id}
-                  data-label-index={index < 9 ? String(index + 1) : undefined}
-                  aria-describedby={`${titleId}-label-${label.id}`}
-                  onFocus={() => setFocusedLabelId(label.id)}
-                  checked={labelIds.includes(label.id)}
-                  onChange={(event) =>
-                    pick(dimension.id, label.id, dimension.multiple, event.target.checked)
-                  }
-                />
-                <span
-                  aria-hidden="true"
-                  className="inline-block size-2.5 rounded-full"
-                  style={{ backgroundColor: label.color }}
-                />
-                {label.name}
-                {index < 9 ? (
-                  <kbd aria-hidden="true" className="text-xs text-stone-500">
-                    {index + 1}
-                  </kbd>
+      {codebook.dimensions.map((dimension) => {
+        const keys = assignLabelKeys(dimension.labels);
+        const isScale = dimension.fieldType === "ORDINAL";
+        const labels = orderScale(dimension);
+        const field = fields[dimension.key] ?? emptyFieldDraft;
+        const setField = (value: FieldDraft) =>
+          setFields((current) => ({ ...current, [dimension.key]: value }));
+        const fieldId = `${titleId}-field-${dimension.id}`;
+        return (
+          <fieldset
+            key={dimension.id}
+            className="flex flex-col gap-1"
+            data-testid={`dimension-${dimension.key}`}
+          >
+            <legend className="text-sm font-semibold">
+              {dimension.name}
+              <span className="font-normal text-stone-600">
+                {dimension.multiple ? " (any that apply)" : ""}
+                {dimension.required ? " (required)" : ""}
+                {isScale ? " (scale, best first)" : ""}
+              </span>
+            </legend>
+            {dimension.fieldType === "TEXT" ? (
+              <TextValueField
+                idBase={fieldId}
+                dimensionName={dimension.name}
+                value={field}
+                onChange={setField}
+              />
+            ) : (
+              <>
+                <p className="sr-only">The key shown beside a label picks it.</p>
+                <div
+                  className={isScale ? "flex flex-col gap-0.5" : "flex flex-wrap gap-x-3 gap-y-1"}
+                >
+                  {dimension.multiple ? null : (
+                    <label className="flex items-center gap-1 text-sm text-stone-600">
+                      <input
+                        type="radio"
+                        name={`dimension-${dimension.id}`}
+                        data-dimension-id={dimension.id}
+                        onFocus={() => setFocusedLabelId(null)}
+                        checked={!dimension.labels.some((label) => labelIds.includes(label.id))}
+                        onChange={() => pick(dimension.id, "", false, true)}
+                      />
+                      None
+                    </label>
+                  )}
+                  {labels.map((label, index) => {
+                    const key = keys.get(label.id);
+                    const end =
+                      isScale && labels.length > 1
+                        ? index === 0
+                          ? "best"
+                          : index === labels.length - 1
+                            ? "worst"
+                            : null
+                        : null;
+                    return (
+                      <label
+                        key={label.id}
+                        className="flex items-center gap-1 text-sm"
+                        title={label.description}
+                        onMouseEnter={() => setFocusedLabelId(label.id)}
+                      >
+                        <input
+                          type={dimension.multiple ? "checkbox" : "radio"}
+                          name={`dimension-${dimension.id}`}
+                          value={label.id}
+                          data-dimension-id={dimension.id}
+                          aria-keyshortcuts={key}
+                          aria-describedby={`${titleId}-label-${label.id}`}
+                          onFocus={() => setFocusedLabelId(label.id)}
+                          checked={labelIds.includes(label.id)}
+                          onChange={(event) =>
+                            pick(dimension.id, label.id, dimension.multiple, event.target.checked)
+                          }
+                        />
+                        <span
+                          aria-hidden="true"
+                          className="inline-block size-2.5 rounded-full"
+                          style={{ backgroundColor: label.color }}
+                        />
+                        {label.name}
+                        {end ? <span className="text-xs text-stone-600">({end})</span> : null}
+                        {key ? (
+                          <kbd
+                            aria-hidden="true"
+                            className="rounded border border-stone-300 px-1 text-xs text-stone-600"
+                          >
+                            {key.toUpperCase()}
+                          </kbd>
+                        ) : null}
+                        <span id={`${titleId}-label-${label.id}`} hidden>
+                          {label.description}
+                        </span>
+                      </label>
+                    );
+                  })}
+                </div>
+                {dimension.fieldType === "TARGET" ? (
+                  <TargetFields
+                    idBase={fieldId}
+                    dimensionName={dimension.name}
+                    value={field}
+                    suggestions={targetSuggestions}
+                    onChange={setField}
+                  />
                 ) : null}
-                <span id={`${titleId}-label-${label.id}`} hidden>
-                  {label.description}
-                </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      ))}
+                {dimension.fieldType === "LINK" ? (
+                  <LinkField
+                    idBase={fieldId}
+                    dimensionName={dimension.name}
+                    value={field}
+                    candidates={linkCandidates}
+                    onChange={setField}
+                  />
+                ) : null}
+              </>
+            )}
+          </fieldset>
+        );
+      })}
 
       <div className="flex flex-col gap-1">
         <label htmlFor="annotation-comment" className="text-sm font-semibold">
@@ -313,6 +471,7 @@ export function AnnotationPopover({
       </div>
 
       <div role="alert" aria-live="assertive" className="text-sm text-red-800">
+        {missing ? <p>{missing}</p> : null}
         {error ? <p>{error}</p> : null}
       </div>
 

@@ -17,12 +17,14 @@ import {
   type AnnotationFilter,
 } from "@/lib/annotator/filter-annotations";
 import { carrySpan } from "@/lib/annotator/carry-span";
+import { listLinkCandidates, listTargetSuggestions } from "@/lib/annotator/field-context";
 import { buildSegments } from "@/lib/annotator/highlight-segments";
 import { matchSuggestions, type ReaderSuggestion } from "@/lib/annotator/match-suggestions";
 import type { AnnotationView } from "@/lib/server/annotation/annotation-view";
 
 import { AnnotationFilters } from "./annotation-filters";
 import { AnnotationList } from "./annotation-list";
+import { AnnotationValuesProvider } from "./annotation-values";
 import { AnnotationPopover, type PopoverValues } from "./annotation-popover";
 import { OrphanList } from "./orphan-list";
 import { measureHandleBoxes, SpanHandles, type HandleBox } from "./span-handles";
@@ -70,7 +72,7 @@ type Draft =
       notice?: string;
     };
 
-const emptyValues: PopoverValues = { labelIds: [], comment: "", confidence: null };
+const emptyValues: PopoverValues = { labelIds: [], comment: "", confidence: null, values: [] };
 
 function isSuggestionId(id: string): boolean {
   return id.startsWith("suggestion:");
@@ -182,6 +184,15 @@ export function Annotator({
 
   const byId = useMemo(
     () => new Map(annotations.map((annotation) => [annotation.id, annotation])),
+    [annotations],
+  );
+
+  const dimensionNames = useMemo(
+    () => new Map(codebook.dimensions.map((dimension) => [dimension.key, dimension.name])),
+    [codebook],
+  );
+  const quotes = useMemo(
+    () => new Map(annotations.map((annotation) => [annotation.id, annotation.exact])),
     [annotations],
   );
 
@@ -566,6 +577,7 @@ export function Annotator({
       origin: createDraft.suggestion ? "SUGGESTION" : "PERSON",
       revision: 1,
       labelIds: values.labelIds,
+      values: values.values,
       author: currentUser,
       createdAt: now,
       updatedAt: now,
@@ -664,6 +676,7 @@ export function Annotator({
         labelIds: suggestion.labelId ? [suggestion.labelId] : [],
         comment: suggestion.labelId ? "" : `Not part of the article: ${suggestion.ruleDescription}`,
         confidence: null,
+        values: [],
       },
       error: null,
       suggestion,
@@ -759,6 +772,7 @@ export function Annotator({
         labelIds: annotation.labelIds,
         comment: annotation.comment,
         confidence: annotation.confidence,
+        values: annotation.values,
       },
       error: null,
       span: { start16: annotation.start16, end16: annotation.end16 },
@@ -957,6 +971,11 @@ export function Annotator({
             isSaving={isSaving}
             onSave={(values) => void save(values)}
             onClose={closePopover}
+            linkCandidates={listLinkCandidates(
+              sorted,
+              draft.mode === "edit" ? draft.annotation.id : null,
+            )}
+            targetSuggestions={listTargetSuggestions(annotations)}
           />
         ) : null}
         {draft?.mode === "edit" && handleBoxes ? (
@@ -1012,16 +1031,18 @@ export function Annotator({
                 Close
               </button>
             </div>
-            <AnnotationList
-              annotations={here}
-              labelsById={labelsById}
-              currentUserId={currentUser.id}
-              canAnnotate={canAnnotate}
-              activeIds={new Set()}
-              onFocus={focusAnnotation}
-              onEdit={edit}
-              onDelete={(annotation) => void remove(annotation)}
-            />
+            <AnnotationValuesProvider dimensionNames={dimensionNames} quotes={quotes}>
+              <AnnotationList
+                annotations={here}
+                labelsById={labelsById}
+                currentUserId={currentUser.id}
+                canAnnotate={canAnnotate}
+                activeIds={new Set()}
+                onFocus={focusAnnotation}
+                onEdit={edit}
+                onDelete={(annotation) => void remove(annotation)}
+              />
+            </AnnotationValuesProvider>
           </section>
         ) : null}
         {canAnnotate ? (
@@ -1077,16 +1098,18 @@ export function Annotator({
             Showing {visible.length} of {sorted.length} highlights.
           </p>
         ) : null}
-        <AnnotationList
-          annotations={visible}
-          labelsById={labelsById}
-          currentUserId={currentUser.id}
-          canAnnotate={canAnnotate}
-          activeIds={activeIds}
-          onFocus={focusAnnotation}
-          onEdit={edit}
-          onDelete={(annotation) => void remove(annotation)}
-        />
+        <AnnotationValuesProvider dimensionNames={dimensionNames} quotes={quotes}>
+          <AnnotationList
+            annotations={visible}
+            labelsById={labelsById}
+            currentUserId={currentUser.id}
+            canAnnotate={canAnnotate}
+            activeIds={activeIds}
+            onFocus={focusAnnotation}
+            onEdit={edit}
+            onDelete={(annotation) => void remove(annotation)}
+          />
+        </AnnotationValuesProvider>
       </aside>
     </div>
   );

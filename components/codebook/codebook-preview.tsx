@@ -7,7 +7,13 @@ import type { AnnotatorCodebook } from "@/components/annotator/types";
 
 type CodebookPreviewProps = { codebook: AnnotatorCodebook; quote: string };
 
-const noValues = { labelIds: [], comment: "", confidence: null };
+const noValues = { labelIds: [], comment: "", confidence: null, values: [] };
+
+// Two sample highlights, so a link field shows what annotators choose from.
+const sampleLinks = [
+  { id: "preview-link-1", exact: "a spokesperson for the council" },
+  { id: "preview-link-2", exact: "according to the annual report" },
+];
 
 // The real annotation popover, fed the codebook being edited: what annotators will see,
 // updated as the editor types. Choices can be tried out; nothing is saved.
@@ -42,6 +48,8 @@ export function CodebookPreview({ codebook, quote }: CodebookPreviewProps) {
           onSave={() => setNote("Preview only: highlights are saved in the reader.")}
           onClose={() => setNote("Preview only: the popover closes in the reader.")}
           isPreview
+          linkCandidates={sampleLinks}
+          targetSuggestions={["the council"]}
         />
       </div>
     </section>

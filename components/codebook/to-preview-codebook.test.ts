@@ -38,7 +38,15 @@ describe("toPreviewCodebook", () => {
               description: "Even",
               examples: [" Quietly ", "", "Softly"],
             },
-            { uid: "l2", id: null, key: "angry", name: "Angry", description: "", color: "#CC79A7" },
+            {
+              uid: "l2",
+              id: null,
+              key: "angry",
+              name: "Angry",
+              description: "",
+              color: "#CC79A7",
+              shortcut: "a",
+            },
           ],
         },
       ],
@@ -57,6 +65,7 @@ describe("toPreviewCodebook", () => {
           description: "How it sounds",
           multiple: true,
           required: true,
+          fieldType: "LABELS",
           labels: [
             {
               id: "saved1",
@@ -65,6 +74,8 @@ describe("toPreviewCodebook", () => {
               description: "Even",
               color: "#D55E00",
               examples: ["Quietly", "Softly"],
+              shortcut: null,
+              rating: null,
             },
             {
               id: "l2",
@@ -73,10 +84,36 @@ describe("toPreviewCodebook", () => {
               description: "",
               color: "#CC79A7",
               examples: [],
+              shortcut: "a",
+              rating: null,
             },
           ],
         },
       ],
     });
+  });
+
+  it("passes the field type, shortcuts and ratings the popover uses", () => {
+    const preview = toPreviewCodebook({
+      id: "cb1",
+      workspaceId: "ws1",
+      name: "Scheme",
+      version: 1,
+      dimensions: [
+        {
+          uid: "d1",
+          key: "source",
+          name: "Source",
+          description: "",
+          multiple: false,
+          required: false,
+          fieldType: "link",
+          color: "#0072B2",
+          labels: [{ uid: "l1", id: null, key: "named", name: "Named", description: "", rating: 2 }],
+        },
+      ],
+    });
+    expect(preview.dimensions[0]?.fieldType).toBe("LINK");
+    expect(preview.dimensions[0]?.labels[0]?.rating).toBe(2);
   });
 });

@@ -15,6 +15,14 @@ type PreviewSource = {
   dimensions: PreviewDimension[];
 };
 
+const fieldTypes = {
+  labels: "LABELS",
+  ordinal: "ORDINAL",
+  text: "TEXT",
+  target: "TARGET",
+  link: "LINK",
+} as const;
+
 // The editor's codebook in the shape the annotator's popover reads, selected as
 // getDefaultCodebook selects it (passage dimensions only, in order), so the preview is
 // the popover annotators will see. Saved labels keep their ids, so "Guidelines for…"
@@ -34,6 +42,7 @@ export function toPreviewCodebook(source: PreviewSource): AnnotatorCodebook {
         description: dimension.description,
         multiple: dimension.multiple,
         required: dimension.required,
+        fieldType: fieldTypes[dimension.fieldType ?? "labels"],
         labels: dimension.labels.map((label) => ({
           id: label.id ?? label.uid,
           key: label.key,
@@ -41,6 +50,8 @@ export function toPreviewCodebook(source: PreviewSource): AnnotatorCodebook {
           description: label.description,
           color: label.color ?? dimension.color,
           examples: (label.examples ?? []).map((example) => example.trim()).filter(Boolean),
+          shortcut: label.shortcut?.trim() || null,
+          rating: label.rating ?? null,
         })),
       })),
   };

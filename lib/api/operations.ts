@@ -8,6 +8,7 @@ import {
   updateCommentSchema,
 } from "@/lib/validations/discussion";
 import { createDocumentSchema } from "@/lib/validations/document";
+import { saveDocumentAnswerSchema } from "@/lib/validations/document-answer";
 import {
   createSnapshotSchema,
   exportFiltersSchema,
@@ -30,6 +31,9 @@ import {
   codebookPageSchema,
   codebookSchema,
   dimensionSchema,
+  documentAnswerListResponseSchema,
+  documentAnswerResponseSchema,
+  documentAnswerSchema,
   documentItemSchema,
   documentPageSchema,
   documentResponseSchema,
@@ -49,6 +53,7 @@ import {
 export const requestSchemas = {
   CreateAnnotation: createAnnotationSchema,
   UpdateAnnotation: updateAnnotationSchema,
+  SaveDocumentAnswer: saveDocumentAnswerSchema,
   CreateDocument: createDocumentSchema,
   CreateDocumentsBatch: createDocumentsBatchSchema,
   ImportUrl: importUrlSchema,
@@ -73,6 +78,9 @@ export const responseSchemas = {
   Annotation: annotationSchema,
   AnnotationList: annotationListResponseSchema,
   AnnotationResponse: annotationResponseSchema,
+  DocumentAnswer: documentAnswerSchema,
+  DocumentAnswerList: documentAnswerListResponseSchema,
+  DocumentAnswerResponse: documentAnswerResponseSchema,
   Label: labelSchema,
   Dimension: dimensionSchema,
   Codebook: codebookSchema,
@@ -437,6 +445,40 @@ export const apiOperations: ApiOperation[] = [
     },
     success: { status: 201, description: "The new highlight.", schema: "AnnotationResponse" },
     errors: [...writeErrors, 409],
+  },
+  {
+    operationId: "listDocumentAnswers",
+    method: "get",
+    path: "/api/v1/documents/{documentId}/answers",
+    tag: "Annotations",
+    summary: "List answers to a document's whole-document dimensions",
+    description:
+      "One answer per person and dimension key (genre, frames, overall verdict), as the caller may see them: in a blind class assignment a student sees only their own until it is revealed.",
+    access: "read",
+    success: { status: 200, description: "The answers.", schema: "DocumentAnswerList" },
+    errors: readErrors,
+  },
+  {
+    operationId: "saveDocumentAnswer",
+    method: "put",
+    path: "/api/v1/documents/{documentId}/answers",
+    tag: "Annotations",
+    summary: "Save your answer to one whole-document dimension",
+    description:
+      "labelIds must be labels of that document-scope dimension of the codebook the document is read with (at most one for single-choice dimensions); text is free text. Empty labels and text remove the answer. Needs the annotator role.",
+    access: "write",
+    body: {
+      kind: "json",
+      schema: "SaveDocumentAnswer",
+      maxBytes: limits.annotationBodyMaxBytes,
+      example: { dimensionKey: "genre", labelIds: [], text: "" },
+    },
+    success: {
+      status: 200,
+      description: "The saved answer, or null when it was cleared.",
+      schema: "DocumentAnswerResponse",
+    },
+    errors: writeErrors,
   },
   {
     operationId: "updateAnnotation",

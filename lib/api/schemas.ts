@@ -86,6 +86,33 @@ export const annotationSchema = z.object({
   updatedAt: timestamp,
   author: z.object({ id, name: z.string() }),
   labelIds: z.array(id),
+  values: z
+    .array(
+      z.object({
+        dimensionKey: z.string(),
+        text: z.string().nullable(),
+        target: z.string().nullable(),
+        holder: z.string().nullable(),
+        linkedAnnotationId: id.nullable(),
+      }),
+    )
+    .describe("Typed field values by dimension key: a text, a target and holder, or a link."),
+});
+
+export const documentAnswerSchema = z.object({
+  id,
+  dimensionKey: z.string(),
+  text: z.string().nullable(),
+  labelIds: z.array(id),
+  author: z.object({ id, name: z.string() }),
+  updatedAt: timestamp,
+});
+
+export const documentAnswerListResponseSchema = z.object({
+  answers: z.array(documentAnswerSchema),
+});
+export const documentAnswerResponseSchema = z.object({
+  answer: documentAnswerSchema.nullable().describe("Null when the answer was cleared."),
 });
 
 export const labelSchema = z.object({

@@ -27,7 +27,7 @@ function isRetryable(result: RequestResult<unknown>): boolean {
 // read, including network errors and non-JSON answers. FormData bodies go as multipart.
 export async function requestJson<Data>(
   url: string,
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   body?: unknown,
   options: RequestOptions = {},
 ): Promise<RequestResult<Data>> {
@@ -48,7 +48,7 @@ export async function requestJson<Data>(
 
 async function requestOnce<Data>(
   url: string,
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   body: unknown,
   { idempotencyKey }: RequestOptions,
 ): Promise<RequestResult<Data>> {

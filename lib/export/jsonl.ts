@@ -5,6 +5,8 @@
 // s["label"])` works. Prodigy spans carry one label: a row with several labels becomes
 // several spans sharing `annotation_id`. Label-less notes go in `notes`, not `spans`, so
 // span consumers never see a span without a label. Extra keys are ignored by Prodigy.
+// Typed field values (target, holder, text, link) ride on each span and note of their
+// highlight as `values`; answers about the whole document are `meta.document_answers`.
 import { z } from "zod";
 
 import { ExportError } from "./export-error";
@@ -167,7 +169,31 @@ function writeLine(
 function writeAnnotationFields(annotation: ExportAnnotation): string {
   const confidence = annotation.confidence === null ? "null" : String(annotation.confidence);
 
-  return `"text":${JSON.stringify(annotation.exact)},"annotation_id":${JSON.stringify(annotation.id)},"annotator":${JSON.stringify(annotation.annotator)},"origin":${JSON.stringify(annotation.origin)},"review_state":${JSON.stringify(annotation.reviewState)},"comment":${JSON.stringify(annotation.comment)},"confidence":${confidence},"prefix":${JSON.stringify(annotation.prefix)},"suffix":${JSON.stringify(annotation.suffix)},"created_at":"${annotation.createdAt.toISOString()}","updated_at":"${annotation.updatedAt.toISOString()}"`;
+  return `"text":${JSON.stringify(annotation.exact)},"annotation_id":${JSON.stringify(annotation.id)},"annotator":${JSON.stringify(annotation.annotator)},"origin":${JSON.stringify(annotation.origin)},"review_state":${JSON.stringify(annotation.reviewState)},"comment":${JSON.stringify(annotation.comment)},"confidence":${confidence},"prefix":${JSON.stringify(annotation.prefix)},"suffix":${JSON.stringify(annotation.suffix)},"created_at":"${annotation.createdAt.toISOString()}","updated_at":"${annotation.updatedAt.toISOString()}"${writeValues(annotation)}`;
+}
+
+// Typed field values (target, holder, text, link) of the highlight, when it has any.
+function writeValues(annotation: ExportAnnotation): string {
+  if (!annotation.values?.length) {
+    return "";
+  }
+  const values = annotation.values.map(
+    (value) =>
+      `{"dimension":${JSON.stringify(value.dimension)},"text":${jsonStringOrNull(value.text)},"target":${jsonStringOrNull(value.target)},"holder":${jsonStringOrNull(value.holder)},"linked_annotation_id":${jsonStringOrNull(value.linkedAnnotationId)}}`,
+  );
+  return `,"values":[${values.join(",")}]`;
+}
+
+// Answers about the whole document (genre, overall verdict), when there are any.
+function writeDocumentAnswers(document: ExportDocument): string {
+  if (!document.answers?.length) {
+    return "";
+  }
+  const answers = document.answers.map(
+    (answer) =>
+      `{"annotator":${JSON.stringify(answer.annotator)},"dimension":${JSON.stringify(answer.dimension)},"labels":${JSON.stringify(answer.labels)},"text":${jsonStringOrNull(answer.text)}}`,
+  );
+  return `,"document_answers":[${answers.join(",")}]`;
 }
 
 function writeMeta(document: ExportDocument, options: JsonlOptions): string {
@@ -177,7 +203,7 @@ function writeMeta(document: ExportDocument, options: JsonlOptions): string {
     ? `,"codebook":{"key":${JSON.stringify(options.codebook.key)},"version":${options.codebook.version}}`
     : "";
 
-  return `{"id":${JSON.stringify(document.id)},"title":${JSON.stringify(document.title)},"version":${document.version},"text_hash":${JSON.stringify(document.textHash)},"source_url":${jsonStringOrNull(document.sourceUrl)},"outlet":${jsonStringOrNull(document.outlet)},"author":${jsonStringOrNull(document.author)},"published_at":${publishedAt},"kind":${JSON.stringify(document.kind)},"offset_unit":"code_point"${codebook}}`;
+  return `{"id":${JSON.stringify(document.id)},"title":${JSON.stringify(document.title)},"version":${document.version},"text_hash":${JSON.stringify(document.textHash)},"source_url":${jsonStringOrNull(document.sourceUrl)},"outlet":${jsonStringOrNull(document.outlet)},"author":${jsonStringOrNull(document.author)},"published_at":${publishedAt},"kind":${JSON.stringify(document.kind)},"offset_unit":"code_point"${writeDocumentAnswers(document)}${codebook}}`;
 }
 
 function toAnnotation(
@@ -203,6 +229,17 @@ function toAnnotation(
     reviewState: item.review_state,
     createdAt: item.created_at,
     updatedAt: item.updated_at,
+    ...(item.values?.length
+      ? {
+          values: item.values.map((value) => ({
+            dimension: value.dimension,
+            text: value.text,
+            target: value.target,
+            holder: value.holder,
+            linkedAnnotationId: value.linked_annotation_id,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -239,6 +276,17 @@ const noteSchema = z.object({
   suffix: z.string(),
   created_at: dateTimeSchema,
   updated_at: dateTimeSchema,
+  values: z
+    .array(
+      z.object({
+        dimension: z.string().min(1),
+        text: z.string().nullable(),
+        target: z.string().nullable(),
+        holder: z.string().nullable(),
+        linked_annotation_id: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 const spanSchema = noteSchema.extend({

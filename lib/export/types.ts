@@ -19,6 +19,26 @@ export type ExportDocument = {
   // The Prisma `DocumentKind` value ("ARTICLE", "AI_ANALYSIS", "SUBMISSION"), kept as text
   // so a new kind does not break exports.
   kind: string;
+  // Answers to whole-document dimensions (genre, frames, overall verdict), when exported.
+  answers?: ExportDocumentAnswer[];
+};
+
+// One person's answer to a whole-document dimension: label keys and/or text.
+export type ExportDocumentAnswer = {
+  annotator: string;
+  dimension: string;
+  labels: string[];
+  text: string | null;
+};
+
+// A highlight's typed field value on one dimension (docs/codebooks.md, "Typed fields").
+export type ExportFieldValue = {
+  dimension: string;
+  text: string | null;
+  target: string | null;
+  holder: string | null;
+  // The id of the highlight it links to (same document).
+  linkedAnnotationId: string | null;
 };
 
 export const annotationOrigins = ["person", "suggestion"] as const;
@@ -54,6 +74,9 @@ export type ExportAnnotation = {
   reviewState: ReviewState;
   createdAt: Date;
   updatedAt: Date;
+  // The highlight's typed field values (all its dimensions, repeated on each of its rows);
+  // absent when it has none.
+  values?: ExportFieldValue[];
 };
 
 export type ExportLabel = { key: string; name: string };

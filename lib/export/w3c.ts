@@ -11,6 +11,8 @@
 // - motivation: assessing > classifying > commenting > highlighting, the first that fits;
 // - creator: a Person (origin "person") or Software (origin "suggestion") named by the
 //   annotator pseudonym.
+// Typed field values (a stance target and holder, a free-text verdict, a link to another
+// highlight's annotation IRI) go under urn:framewise:terms:fieldValues.
 // Review state, confidence and the text hash have no term in the Annotation vocabulary; they
 // are written under absolute-IRI keys (valid JSON-LD without extending @context), which
 // other clients ignore.
@@ -32,7 +34,17 @@ export const framewiseTerms = {
   reviewState: "urn:framewise:terms:reviewState",
   confidence: "urn:framewise:terms:confidence",
   textHash: "urn:framewise:terms:textHash",
+  fieldValues: "urn:framewise:terms:fieldValues",
 } as const;
+
+export type W3cFieldValue = {
+  dimension: string;
+  text?: string;
+  target?: string;
+  holder?: string;
+  // The IRI of the linked highlight (its annotation IRI without a dimension).
+  link?: string;
+};
 
 export type Motivation = "assessing" | "classifying" | "commenting" | "highlighting";
 
@@ -74,6 +86,7 @@ export type W3cAnnotation = {
   };
   [framewiseTerms.reviewState]: ReviewState;
   [framewiseTerms.confidence]?: number;
+  [framewiseTerms.fieldValues]?: W3cFieldValue[];
 };
 
 export type W3cCollection = {
@@ -264,6 +277,19 @@ function toW3cAnnotation(
     [framewiseTerms.reviewState]: annotation.reviewState,
     ...(annotation.confidence !== null
       ? { [framewiseTerms.confidence]: annotation.confidence }
+      : {}),
+    ...(annotation.values?.length
+      ? {
+          [framewiseTerms.fieldValues]: annotation.values.map((value) => ({
+            dimension: value.dimension,
+            ...(value.text !== null ? { text: value.text } : {}),
+            ...(value.target !== null ? { target: value.target } : {}),
+            ...(value.holder !== null ? { holder: value.holder } : {}),
+            ...(value.linkedAnnotationId !== null
+              ? { link: iris.annotation(value.linkedAnnotationId, null) }
+              : {}),
+          })),
+        }
       : {}),
   };
 }

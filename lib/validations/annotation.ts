@@ -17,6 +17,43 @@ const confidenceSchema = z
   .max(3, { message: "Confidence must be 1, 2 or 3." })
   .nullable();
 
+const optionalText = (name: string, max: number) =>
+  z
+    .string({ error: `${name} must be text.` })
+    .max(max, { message: `${name} can have at most ${max} characters.` })
+    .nullable()
+    .optional();
+
+// A highlight's answer on one typed dimension (docs/codebooks.md, "Typed fields"), keyed by
+// the dimension's key so it survives new codebook versions. Which parts a dimension takes
+// depends on its field type and is checked against the codebook on the server.
+export const annotationValueSchema = z
+  .object({
+    dimensionKey: z
+      .string({ error: "dimensionKey must be text." })
+      .min(1, { message: "dimensionKey is required." })
+      .max(100, { message: "dimensionKey can have at most 100 characters." }),
+    text: optionalText("The text", limits.fieldTextMax),
+    target: optionalText("The target", limits.fieldTargetMax),
+    holder: optionalText("The stance holder", limits.fieldTargetMax),
+    linkedAnnotationId: z
+      .string({ error: "linkedAnnotationId must be a highlight id." })
+      .min(1)
+      .max(64)
+      .nullable()
+      .optional(),
+  })
+  .strict();
+
+export type AnnotationValueInput = z.input<typeof annotationValueSchema>;
+
+const valuesSchema = z
+  .array(annotationValueSchema, { error: "values must be a list." })
+  .max(limits.fieldValuesMax, { message: "Too many field values on one highlight." })
+  .refine((values) => new Set(values.map((value) => value.dimensionKey)).size === values.length, {
+    message: "Each dimension takes one value per highlight.",
+  });
+
 // Offsets are Unicode code points, end exclusive (see lib/anchoring/text-position.ts).
 export const createAnnotationSchema = z
   .object({
@@ -35,6 +72,7 @@ export const createAnnotationSchema = z
     labelIds: labelIdsSchema.default([]),
     comment: commentSchema.default(""),
     confidence: confidenceSchema.default(null),
+    values: valuesSchema.default([]),
     // The document version the client was reading; a stale one is a conflict.
     documentVersion: z.number().int().min(1).optional(),
     // A suggestion the person accepted (or edited) keeps its origin and rule in exports.
@@ -87,6 +125,8 @@ export const updateAnnotationSchema = z
     labelIds: labelIdsSchema.optional(),
     comment: commentSchema.optional(),
     confidence: confidenceSchema.optional(),
+    // Replaces all of the highlight's field values when given.
+    values: valuesSchema.optional(),
   })
   .strict();
 

@@ -12,6 +12,10 @@ export const limits = {
   urlMax: 2_000,
   metaMax: 200,
   labelsPerAnnotationMax: 50,
+  // Typed field values on a highlight (lib/validations/annotation.ts).
+  fieldTargetMax: 200,
+  fieldTextMax: 2_000,
+  fieldValuesMax: 50,
   // One uploaded article file (.txt, .md, .html); pages of news sites fit easily.
   importFileMaxBytes: 5 * 1024 * 1024,
   // A bulk file of many articles (JSONL or CSV).

@@ -21,6 +21,17 @@ export const annotationViewSelect = {
   updatedAt: true,
   author: { select: { id: true, name: true } },
   labels: { select: { labelId: true } },
+  // Typed field values (target, holder, text, link), keyed by dimension key.
+  values: {
+    orderBy: { dimensionKey: "asc" },
+    select: {
+      dimensionKey: true,
+      text: true,
+      target: true,
+      holder: true,
+      linkedAnnotationId: true,
+    },
+  },
 } as const satisfies Prisma.AnnotationSelect;
 
 type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationViewSelect }>;

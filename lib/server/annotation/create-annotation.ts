@@ -13,6 +13,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { publishLiveEvent } from "../live/publish-live-event";
 
 import { annotationViewSelect, toAnnotationView, type AnnotationView } from "./annotation-view";
+import { checkFieldValues } from "./check-field-values";
 import { checkLabels } from "./check-labels";
 
 type CreateAnnotationOptions = {
@@ -79,6 +80,16 @@ export async function createAnnotation({
       labelIds: input.labelIds,
     });
 
+    const values = await checkFieldValues({
+      tx,
+      userId,
+      workspaceId: document.workspaceId,
+      documentId,
+      annotationId: null,
+      labelIds,
+      values: input.values,
+    });
+
     const row = await tx.annotation.create({
       data: {
         documentId,
@@ -94,6 +105,7 @@ export async function createAnnotation({
         origin: input.origin,
         suggestionRule: input.suggestionRule ?? null,
         labels: { create: labelIds.map((labelId) => ({ labelId })) },
+        values: { create: values },
       },
       select: annotationViewSelect,
     });

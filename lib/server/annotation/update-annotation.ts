@@ -12,6 +12,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { publishLiveEvent } from "../live/publish-live-event";
 
 import { annotationViewSelect, toAnnotationView, type AnnotationView } from "./annotation-view";
+import { checkFieldValues } from "./check-field-values";
 import { checkLabels } from "./check-labels";
 import { findOwnAnnotation } from "./find-own-annotation";
 
@@ -86,6 +87,21 @@ export async function updateAnnotation({ userId, annotationId, input }: UpdateAn
         ? undefined
         : await checkLabels({ tx, workspaceId, labelIds: input.labelIds });
 
+    // Labels and values are checked together (a required dimension needs both), so an edit
+    // of either checks the highlight as it will be after the save.
+    const values =
+      labelIds === undefined && input.values === undefined
+        ? undefined
+        : await checkFieldValues({
+            tx,
+            userId,
+            workspaceId,
+            documentId: row.documentId,
+            annotationId,
+            labelIds: labelIds ?? before.labelIds,
+            values: input.values ?? before.values,
+          });
+
     const review = await tx.annotation.findUniqueOrThrow({
       where: { id: annotationId },
       select: { reviewState: true, reviewedById: true, isGold: true, reviewReason: true },
@@ -125,6 +141,13 @@ export async function updateAnnotation({ userId, annotationId, input }: UpdateAn
       await tx.annotationLabel.deleteMany({ where: { annotationId } });
       await tx.annotationLabel.createMany({
         data: labelIds.map((labelId) => ({ annotationId, labelId })),
+      });
+    }
+
+    if (values !== undefined) {
+      await tx.annotationValue.deleteMany({ where: { annotationId } });
+      await tx.annotationValue.createMany({
+        data: values.map((value) => ({ annotationId, ...value })),
       });
     }
 

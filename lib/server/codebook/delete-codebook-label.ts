@@ -28,6 +28,8 @@ export async function deleteCodebookLabel({ userId, input }: DeleteCodebookLabel
     });
 
     const count = await tx.annotationLabel.count({ where: { labelId: label.id } });
+    // Whole-document answers reference labels too (ON DELETE RESTRICT): they move with it.
+    const answerCount = await tx.documentAnswerLabel.count({ where: { labelId: label.id } });
     let moveTo: { key: string; name: string } | null = null;
 
     if (input.moveToLabelId !== undefined) {
@@ -39,8 +41,12 @@ export async function deleteCodebookLabel({ userId, input }: DeleteCodebookLabel
       moveTo = { key: target.label.key, name: target.label.name };
     }
 
-    if (count > 0 && moveTo === null) {
-      const message = `“${label.name}” is on ${plural(count, "highlight")}: choose a label to move them to before deleting it. Nothing was changed.`;
+    if (count + answerCount > 0 && moveTo === null) {
+      const uses = [
+        ...(count > 0 ? [plural(count, "highlight")] : []),
+        ...(answerCount > 0 ? [plural(answerCount, "whole-document answer")] : []),
+      ].join(" and ");
+      const message = `“${label.name}” is on ${uses}: choose a label to move them to before deleting it. Nothing was changed.`;
       throw new AppError("INVALID_INPUT", message, { moveToLabelId: [message] });
     }
     if (dimension.labels.length === 1 && dimension.fieldType !== "TEXT") {
@@ -80,6 +86,7 @@ export async function deleteCodebookLabel({ userId, input }: DeleteCodebookLabel
         label: { key: label.key, name: label.name },
         movedTo: moveTo,
         annotationCount: count,
+        answerCount,
       },
     });
   });

@@ -60,7 +60,7 @@ export async function getCodebookPublishPlan({
         key: true,
         name: true,
         dimension: { select: { key: true, name: true } },
-        _count: { select: { annotations: true } },
+        _count: { select: { annotations: true, documentAnswers: true } },
       },
     }),
   ]);
@@ -71,7 +71,8 @@ export async function getCodebookPublishPlan({
     unplaced: publishedLabels
       .filter(
         (label) =>
-          label._count.annotations > 0 && !inDraft.has(labelPath(label.dimension.key, label.key)),
+          label._count.annotations + label._count.documentAnswers > 0 &&
+          !inDraft.has(labelPath(label.dimension.key, label.key)),
       )
       .map((label) => ({
         labelId: label.id,
@@ -79,7 +80,7 @@ export async function getCodebookPublishPlan({
         key: label.key,
         dimensionKey: label.dimension.key,
         dimensionName: label.dimension.name,
-        count: label._count.annotations,
+        count: label._count.annotations + label._count.documentAnswers,
       })),
   };
 }

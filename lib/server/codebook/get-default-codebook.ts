@@ -23,6 +23,8 @@ export const readerCodebookSelect = {
       description: true,
       multiple: true,
       required: true,
+      // Typed fields (target, text, link, ordinal scale) and shortcuts, for the popover.
+      fieldType: true,
       labels: {
         orderBy: { position: "asc" },
         select: {
@@ -32,6 +34,8 @@ export const readerCodebookSelect = {
           description: true,
           color: true,
           examples: true,
+          shortcut: true,
+          rating: true,
         },
       },
     },

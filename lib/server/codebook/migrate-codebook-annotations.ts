@@ -18,10 +18,15 @@ export type LabelRef = { id: string; dimensionKey: string; key: string; name: st
 
 export type LabelMove = { from: LabelRef; to: LabelRef; annotationIds: string[] };
 
+export type AnswerMove = { from: LabelRef; to: LabelRef; answerIds: string[] };
+
 export type MigrationSummary = {
   annotationCount: number;
   // One entry per (old label → new label) pair that carried highlights.
   moves: LabelMove[];
+  // The same for whole-document answers (DocumentAnswerLabel).
+  answerCount: number;
+  answerMoves: AnswerMove[];
 };
 
 type MigrateCodebookAnnotationsOptions = {
@@ -174,6 +179,16 @@ export async function migrateCodebookAnnotations({
     );
   }
 
+  const answerPairs = await planAnswerMoves({
+    tx,
+    fromLabels,
+    fromById,
+    toByPath,
+    toVersion,
+    labelMoves,
+    annotationMoves,
+  });
+
   // Only the rows read above are replaced: a highlight saved meanwhile keeps its labels.
   const annotationIds = [...new Set(pairs.map((pair) => pair.annotationId))];
   await tx.annotationLabel.deleteMany({
@@ -196,7 +211,125 @@ export async function migrateCodebookAnnotations({
     moves.set(id, move);
   }
 
-  return { annotationCount: annotationIds.length, moves: [...moves.values()] };
+  const answerIds = [...new Set(answerPairs.map((pair) => pair.answerId))];
+  await tx.documentAnswerLabel.deleteMany({
+    where: {
+      labelId: { in: fromLabels.map((label) => label.id) },
+      answerId: { in: answerIds },
+    },
+  });
+  await tx.documentAnswerLabel.createMany({
+    data: answerPairs.map(({ answerId, to }) => ({ answerId, labelId: to.id })),
+    skipDuplicates: true,
+  });
+  const answerMoves = new Map<string, AnswerMove>();
+  for (const { answerId, from, to } of answerPairs) {
+    const id = `${from.id}>${to.id}`;
+    const move = answerMoves.get(id) ?? { from: toRef(from), to: toRef(to), answerIds: [] };
+    move.answerIds.push(answerId);
+    answerMoves.set(id, move);
+  }
+
+  return {
+    annotationCount: annotationIds.length,
+    moves: [...moves.values()],
+    answerCount: answerIds.length,
+    answerMoves: [...answerMoves.values()],
+  };
+}
+
+type PlanAnswerMovesOptions = {
+  tx: Prisma.TransactionClient;
+  fromLabels: LabelRow[];
+  fromById: ReadonlyMap<string, LabelRow>;
+  toByPath: ReadonlyMap<string, LabelRow>;
+  toVersion: number;
+  labelMoves: ReadonlyMap<string, string>;
+  annotationMoves: ReadonlyMap<string, ReadonlyMap<string, string>>;
+};
+
+// Whole-document answers (DocumentAnswerLabel) reference labels like highlights do, so they
+// move with the same mapping (per answer id where a split assigns them, else per label,
+// else by keys) and are refused for the same reasons, before anything is written.
+async function planAnswerMoves({
+  tx,
+  fromLabels,
+  fromById,
+  toByPath,
+  toVersion,
+  labelMoves,
+  annotationMoves,
+}: PlanAnswerMovesOptions) {
+  const rows = await tx.documentAnswerLabel.findMany({
+    where: { labelId: { in: fromLabels.map((label) => label.id) } },
+    select: { answerId: true, labelId: true },
+    orderBy: [{ answerId: "asc" }, { labelId: "asc" }],
+  });
+
+  const unplaced = new Map<string, { label: LabelRow; count: number }>();
+  const pairs: { answerId: string; from: LabelRow; to: LabelRow }[] = [];
+  for (const row of rows) {
+    const from = fromById.get(row.labelId);
+    if (!from) {
+      continue;
+    }
+    const destination =
+      annotationMoves.get(row.labelId)?.get(row.answerId) ??
+      labelMoves.get(row.labelId) ??
+      labelPath(from.dimension.key, from.key);
+    const to = toByPath.get(destination);
+    if (!to) {
+      const entry = unplaced.get(from.id) ?? { label: from, count: 0 };
+      entry.count += 1;
+      unplaced.set(from.id, entry);
+      continue;
+    }
+    if (from.dimension.scope === "DOCUMENT" && to.dimension.scope === "SPAN") {
+      throw new AppError(
+        "INVALID_INPUT",
+        `“${to.dimension.name}” is about passages in version ${toVersion}, but ${plural(1, "whole-document answer")} with “${from.name}” would get its labels. Map that label to a whole-document dimension; nothing was changed.`,
+      );
+    }
+    pairs.push({ answerId: row.answerId, from, to });
+  }
+
+  if (unplaced.size > 0) {
+    const entries = [...unplaced.values()];
+    throw new AppError(
+      "INVALID_INPUT",
+      `Version ${toVersion} has no place for ${entries
+        .map(
+          ({ label, count }) =>
+            `“${label.name}” (${label.dimension.name}, key “${label.key}”, ${plural(count, "whole-document answer")})`,
+        )
+        .join("; ")}. Map each to a label of version ${toVersion}; nothing was changed.`,
+      Object.fromEntries(
+        entries.map(({ label, count }) => [
+          `moves.${label.id}`,
+          [`Choose where the ${plural(count, "whole-document answer")} with “${label.name}” go.`],
+        ]),
+      ),
+    );
+  }
+
+  // One-choice dimensions stay one choice per answer after the move.
+  const perAnswer = new Map<string, { to: LabelRow; labels: Set<string> }>();
+  for (const { answerId, to } of pairs) {
+    const key = `${answerId}:${to.dimension.id}`;
+    const entry = perAnswer.get(key) ?? { to, labels: new Set<string>() };
+    entry.labels.add(to.id);
+    perAnswer.set(key, entry);
+  }
+  for (const { to, labels } of perAnswer.values()) {
+    if (!to.dimension.multiple && labels.size > 1) {
+      throw new AppError(
+        "INVALID_INPUT",
+        `“${to.dimension.name}” takes one label in version ${toVersion}, but a whole-document answer would get several. Allow several labels there, or map the labels differently; nothing was changed.`,
+      );
+    }
+  }
+
+  return pairs;
 }
 
 // The mapping as the audit log keeps it: label keys and counts, and which highlights
@@ -212,6 +345,17 @@ export function describeMigration(summary: MigrationSummary): Prisma.InputJsonVa
         to: { labelId: move.to.id, dimension: move.to.dimensionKey, key: move.to.key },
         count: move.annotationIds.length,
         ...(isSameKeys ? {} : { annotationIds: move.annotationIds }),
+      };
+    }),
+    answerCount: summary.answerCount,
+    answerLabels: summary.answerMoves.map((move) => {
+      const isSameKeys =
+        move.from.dimensionKey === move.to.dimensionKey && move.from.key === move.to.key;
+      return {
+        from: { labelId: move.from.id, dimension: move.from.dimensionKey, key: move.from.key },
+        to: { labelId: move.to.id, dimension: move.to.dimensionKey, key: move.to.key },
+        count: move.answerIds.length,
+        ...(isSameKeys ? {} : { answerIds: move.answerIds }),
       };
     }),
   };

@@ -125,6 +125,9 @@ export async function splitCodebookLabel({ userId, input }: SplitCodebookLabelOp
       current: codebook,
       file: assertValidCodebookFile(file),
       annotationMoves: new Map([[label.id, assignments]]),
+      // Whole-document answers with the label (assigned per highlight only) go to the
+      // first new label, which also keeps its place and shortcut.
+      labelMoves: new Map([[label.id, labelPath(dimension.key, input.into[0]?.key ?? label.key)]]),
       action: "codebook.label.split",
       details: {
         dimension: dimension.key,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { Annotator } from "@/components/annotator/annotator";
+import { DocumentAnswers } from "@/components/annotator/document-answers";
 import { DocumentSections } from "@/components/review/document-sections";
 import { ClassDocumentBanner } from "@/components/classes/class-document-banner";
 import { PresenceStrip } from "@/components/discussion/presence-strip";
@@ -16,7 +17,9 @@ import { listAnnotations } from "@/lib/server/annotation/list-annotations";
 import { getAssignmentCodebook } from "@/lib/server/assignment/get-assignment-codebook";
 import { getDocumentClassInfo } from "@/lib/server/assignment/get-document-class-info";
 import { getDefaultCodebook } from "@/lib/server/codebook/get-default-codebook";
+import { getDocumentDimensions } from "@/lib/server/codebook/get-document-dimensions";
 import { getDocumentForMember } from "@/lib/server/document/get-document";
+import { listDocumentAnswers } from "@/lib/server/document-answer/list-document-answers";
 import { getLiveCursor } from "@/lib/server/live/open-live-stream";
 
 export const metadata: Metadata = { title: "Read and highlight" };
@@ -63,6 +66,10 @@ export default async function DocumentPage({ params, searchParams }: DocumentPag
   const codebook =
     (classInfo.codebookId && (await getAssignmentCodebook(classInfo.codebookId, workspaceId))) ||
     defaultCodebook;
+  const [documentDimensions, documentAnswers] = await Promise.all([
+    getDocumentDimensions(codebook.id),
+    listDocumentAnswers({ userId: user.id, documentId }),
+  ]);
 
   const query = await searchParams;
   const editSummary =
@@ -169,6 +176,13 @@ export default async function DocumentPage({ params, searchParams }: DocumentPag
           initialAnnotations={annotations}
           currentUser={{ id: user.id, name: user.name }}
           canAnnotate={can(document.role, "annotate") && !classInfo.lock}
+        />
+        <DocumentAnswers
+          documentId={document.id}
+          dimensions={documentDimensions}
+          initialAnswers={documentAnswers}
+          currentUserId={user.id}
+          canAnswer={can(document.role, "annotate") && !classInfo.lock}
         />
         <ThreadsPanel
           documentId={documentId}

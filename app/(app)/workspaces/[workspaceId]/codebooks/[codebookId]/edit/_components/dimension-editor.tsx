@@ -25,6 +25,7 @@ const fieldTypeChoices: { value: DimensionFieldType; name: string }[] = [
   { value: "ordinal", name: "Ordinal scale (one label, ordered)" },
   { value: "target", name: "Labels about a named target (stance toward…)" },
   { value: "text", name: "Free text (no labels)" },
+  { value: "link", name: "Labels linked to another highlight (source of…)" },
 ];
 
 const scopeChoices: { value: DimensionScope; name: string }[] = [
