@@ -46,7 +46,7 @@ async function setUp() {
 test("[annotator] a long article paints highlights as they scroll in; far ones are reachable from the virtual side list and by keyboard", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { ana, workspace, document, count } = await setUp();
   await signInViaApi(page.request, ana.email, ana.password);
   await page.goto(`/workspaces/${workspace.id}/documents/${document.id}`);
