@@ -2,15 +2,19 @@
 // compiled by tsx can carry helper calls (esbuild's __name) that do not exist in a page.
 // Times are performance.now(), whose origin is the navigation start.
 
+// Framewise's highlights as [id, start16, end16]; empty for the article without them.
+export type ProbeHighlight = [string, number, number];
+
 export type LoadProbeConfig =
-  | { kind: "framewise"; expectedMarks: number; textLength: number }
+  | { kind: "framewise"; highlights: ProbeHighlight[]; textLength: number }
   | { kind: "plain"; textLength: number }
   | { kind: "recogito"; renderer: "SPANS" | "CSS_HIGHLIGHTS" };
 
 export type LoadProbeResult = {
   paintedAt: number | null;
   hydratedAt: number | null;
-  // Marks (Framewise), span elements or CSS highlights (Recogito) when painted.
+  // Framewise: highlights in the viewport, painted as marks, at the painted frame. Recogito:
+  // span elements or CSS highlights.
   paintedCount: number;
   longTaskMs: number;
   navigation: { responseStart: number; responseEnd: number; domContentLoaded: number };
@@ -85,9 +89,11 @@ const loadProbeSource = String.raw`
     };
   }
 
+__VIEWPORT_CHECK__
+
   function count(element) {
     if (config.kind === "framewise") {
-      return element.getElementsByTagName("mark").length;
+      return config.highlights.length === 0 ? 0 : checkViewport(element, config.highlights, false).painted;
     }
     if (config.kind === "recogito") {
       return config.renderer === "SPANS"
@@ -103,9 +109,14 @@ const loadProbeSource = String.raw`
       return false;
     }
     if (config.kind === "framewise") {
-      if (count(element) !== config.expectedMarks || element.textContent.length !== config.textLength) {
+      if (element.textContent.length !== config.textLength || !element.checkVisibility()) {
         return false;
       }
+      if (config.highlights.length === 0) {
+        return element.getElementsByTagName("mark").length === 0;
+      }
+      var check = checkViewport(element, config.highlights, false);
+      return check.inViewport > 0 && check.missing === 0;
     } else if (config.kind === "plain") {
       if (element.textContent.length !== config.textLength) {
         return false;
@@ -132,8 +143,98 @@ const loadProbeSource = String.raw`
 })(__CONFIG__);
 `;
 
+// Which of Framewise's highlights intersect the viewport, and whether each is painted: a
+// <mark> carrying its id is on screen, and where the highlight lies in painted paragraphs,
+// its marks together hold exactly its text. The viewport's text range comes from the caret
+// positions at its top-left and bottom-right corners (text flows in order, so a highlight
+// is on screen when its range meets that one).
+const viewportCheckSource = String.raw`
+  function textOffset(root, node, offset) {
+    var range = document.createRange();
+    range.setStart(root, 0);
+    range.setEnd(node, offset);
+    return range.toString().length;
+  }
+
+  function caretOffset(root, x, y) {
+    var position = document.caretPositionFromPoint(x, y);
+    if (!position || !root.contains(position.offsetNode)) {
+      return null;
+    }
+    return textOffset(root, position.offsetNode, position.offset);
+  }
+
+  function checkViewport(root, highlights, verify) {
+    var box = root.getBoundingClientRect();
+    var top = Math.max(box.top, 0) + 1;
+    var bottom = Math.min(box.bottom, window.innerHeight) - 1;
+    var result = { inViewport: 0, painted: 0, missing: 0, misplaced: 0, marks: 0 };
+    if (bottom <= top) {
+      return result;
+    }
+    var first = caretOffset(root, box.left + 1, top);
+    var last = caretOffset(root, box.right - 1, bottom);
+    if (first === null || last === null) {
+      result.missing = -1;
+      return result;
+    }
+    var onScreen = new Map();
+    var marks = root.getElementsByTagName("mark");
+    result.marks = marks.length;
+    for (var index = 0; index < marks.length; index += 1) {
+      var rect = marks[index].getBoundingClientRect();
+      if (rect.bottom < 0 || rect.top > window.innerHeight) {
+        continue;
+      }
+      (marks[index].getAttribute("data-ids") || "").split(" ").forEach(function (id) {
+        if (id) {
+          onScreen.set(id, true);
+        }
+      });
+    }
+    var text = verify ? root.textContent : "";
+    highlights.forEach(function (highlight) {
+      if (highlight[2] <= first || highlight[1] >= last + 1) {
+        return;
+      }
+      result.inViewport += 1;
+      if (!onScreen.has(highlight[0])) {
+        result.missing += 1;
+        return;
+      }
+      result.painted += 1;
+      if (!verify) {
+        return;
+      }
+      var own = root.querySelectorAll('mark[data-ids~="' + CSS.escape(highlight[0]) + '"]');
+      var joined = Array.prototype.map.call(own, function (mark) { return mark.textContent; }).join("");
+      if (own.length > 0 && textOffset(root, own[0], 0) === highlight[1] && joined === text.slice(highlight[1], highlight[2])) {
+        return;
+      }
+      result.misplaced += 1;
+    });
+    return result;
+  }
+`;
+
 export function loadProbe(config: LoadProbeConfig): string {
-  return loadProbeSource.replace("__CONFIG__", JSON.stringify(config));
+  return loadProbeSource
+    .replace("__VIEWPORT_CHECK__", viewportCheckSource)
+    .replace("__CONFIG__", JSON.stringify(config));
+}
+
+// Framewise check after a measured load (and after the chunks near the screen are painted):
+// every highlight meeting the viewport is painted, and its marks (in order) start at its
+// start and hold exactly its text.
+export function checkFramewise(highlights: ProbeHighlight[]): string {
+  return String.raw`
+(function (highlights) {
+  ${viewportCheckSource}
+  var root = document.querySelector('[data-testid="reader-text"]');
+  window.scrollTo(0, 0);
+  return checkViewport(root, highlights, true);
+})(${JSON.stringify(highlights)})
+`;
 }
 
 // Evaluated after the probe reports: the probe's state plus navigation timing.

@@ -1,14 +1,12 @@
 "use client";
 
-import { memo, useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { memo, useCallback, useLayoutEffect, useRef } from "react";
 
 import { Button } from "@/components/ui/button";
 
 import { AnnotationValues } from "./annotation-values";
 import type { AnnotatorLabel, ReaderAnnotation } from "./types";
-
-// Long lists render in pages: the first page goes into the server HTML, the rest on request.
-const pageSize = 100;
 
 type AnnotationListProps = {
   annotations: ReaderAnnotation[];
@@ -21,6 +19,14 @@ type AnnotationListProps = {
   onDelete: (annotation: ReaderAnnotation) => void;
 };
 
+// Before the list is measured (the server HTML, the first client render), the virtual list
+// assumes this box and item height, so the first items are in the HTML.
+const initialRect = { width: 352, height: 640 };
+const estimatedItemHeight = 110;
+
+// The highlights in reading order. Only the items in and near the list's scroll box are in
+// the DOM (a long article has thousands), each saying its place in the whole list
+// (aria-setsize/aria-posinset) so screen readers still announce "3 of 2,000".
 export function AnnotationList({
   annotations,
   labelsById,
@@ -31,7 +37,7 @@ export function AnnotationList({
   onEdit,
   onDelete,
 }: AnnotationListProps) {
-  const [shown, setShown] = useState(pageSize);
+  const scrollRef = useRef<HTMLDivElement>(null);
   // The parent passes new handler functions on every render; items get stable ones that
   // call the latest, so memoised items are not re-rendered for that alone.
   const handlers = useRef({ onFocus, onEdit, onDelete });
@@ -42,6 +48,20 @@ export function AnnotationList({
   const stableEdit = useCallback((item: ReaderAnnotation) => handlers.current.onEdit(item), []);
   const stableDelete = useCallback((item: ReaderAnnotation) => handlers.current.onDelete(item), []);
 
+  // The app does not use the React Compiler; the virtualizer re-renders this list itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: annotations.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimatedItemHeight,
+    getItemKey: (index) => annotations[index]?.id ?? index,
+    initialRect,
+    overscan: 4,
+    gap: 8,
+    // React 19 warns about flushSync inside its own rendering; a frame later is fine here.
+    useFlushSync: false,
+  });
+
   if (annotations.length === 0) {
     return (
       <p className="text-sm text-stone-700">
@@ -50,36 +70,49 @@ export function AnnotationList({
     );
   }
 
-  const hidden = annotations.length - shown;
-
   return (
-    <>
-      <ol className="flex flex-col gap-2" aria-label="Highlights in reading order">
-        {annotations.slice(0, shown).map((annotation) => (
-          <AnnotationItem
-            key={annotation.id}
-            annotation={annotation}
-            labelsById={labelsById}
-            isOwn={annotation.author.id === currentUserId}
-            canAnnotate={canAnnotate}
-            isActive={activeIds.has(annotation.id)}
-            onFocus={stableFocus}
-            onEdit={stableEdit}
-            onDelete={stableDelete}
-          />
-        ))}
+    <div
+      ref={scrollRef}
+      className="max-h-[36rem] overflow-y-auto p-1"
+      data-testid="annotation-scroll"
+    >
+      <ol
+        className="relative"
+        style={{ height: virtualizer.getTotalSize() }}
+        aria-label="Highlights in reading order"
+      >
+        {virtualizer.getVirtualItems().map((row) => {
+          const annotation = annotations[row.index] as ReaderAnnotation;
+          return (
+            <AnnotationItem
+              key={row.key}
+              annotation={annotation}
+              index={row.index}
+              setSize={annotations.length}
+              top={row.start}
+              measureRef={virtualizer.measureElement}
+              labelsById={labelsById}
+              isOwn={annotation.author.id === currentUserId}
+              canAnnotate={canAnnotate}
+              isActive={activeIds.has(annotation.id)}
+              onFocus={stableFocus}
+              onEdit={stableEdit}
+              onDelete={stableDelete}
+            />
+          );
+        })}
       </ol>
-      {hidden > 0 ? (
-        <Button variant="secondary" onClick={() => setShown((current) => current + pageSize)}>
-          Show {Math.min(hidden, pageSize)} more ({hidden} not shown)
-        </Button>
-      ) : null}
-    </>
+    </div>
   );
 }
 
 type AnnotationItemProps = {
   annotation: ReaderAnnotation;
+  index: number;
+  setSize: number;
+  // Offset from the top of the list, in pixels (the list is virtual).
+  top: number;
+  measureRef: (element: HTMLElement | null) => void;
   labelsById: ReadonlyMap<string, AnnotatorLabel>;
   isOwn: boolean;
   canAnnotate: boolean;
@@ -92,6 +125,10 @@ type AnnotationItemProps = {
 // Memoised: a save, a delete or a click re-renders only the items it changed.
 const AnnotationItem = memo(function AnnotationItem({
   annotation,
+  index,
+  setSize,
+  top,
+  measureRef,
   labelsById,
   isOwn,
   canAnnotate,
@@ -102,9 +139,14 @@ const AnnotationItem = memo(function AnnotationItem({
 }: AnnotationItemProps) {
   return (
     <li
+      ref={measureRef}
       id={`annotation-${annotation.id}`}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
       data-testid="annotation-item"
-      className={`flex flex-col gap-1 rounded-md border bg-white p-3 text-sm ${isActive ? "border-sky-800 ring-2 ring-sky-800" : "border-stone-300"}`}
+      className={`absolute inset-x-0 top-0 flex flex-col gap-1 rounded-md border bg-white p-3 text-sm ${isActive ? "border-sky-800 ring-2 ring-sky-800" : "border-stone-300"}`}
+      style={{ transform: `translateY(${top}px)` }}
     >
       <button
         type="button"

@@ -29,8 +29,13 @@ import { AnnotationPopover, type PopoverValues } from "./annotation-popover";
 import { OrphanList } from "./orphan-list";
 import { measureHandleBoxes, SpanHandles, type HandleBox } from "./span-handles";
 import { SuggestionList } from "./suggestion-list";
-import { ReaderText, type TextSelection } from "./reader-text";
-import type { AnnotatorCodebook, AnnotatorLabel, ReaderAnnotation } from "./types";
+import { ReaderText, type ReaderControl, type TextSelection } from "./reader-text";
+import type {
+  AnnotatorCodebook,
+  AnnotatorLabel,
+  ReaderAnnotation,
+  ReaderAnnotationInput,
+} from "./types";
 import { createRequestId } from "@/lib/client/request-id";
 import { requestJson } from "@/lib/client/request-json";
 import { useStoredFlag } from "./use-stored-flag";
@@ -38,7 +43,7 @@ import { useStoredFlag } from "./use-stored-flag";
 type AnnotatorProps = {
   document: { id: string; text: string; version: number };
   codebook: AnnotatorCodebook;
-  initialAnnotations: AnnotationView[];
+  initialAnnotations: ReaderAnnotationInput[];
   currentUser: { id: string; name: string };
   canAnnotate: boolean;
   // "below" puts the side panel under the text, for two readers side by side.
@@ -92,7 +97,7 @@ export function Annotator({
   const [doc, setDoc] = useState(initialDocument);
   const offsets = useMemo(() => createOffsetIndex(doc.text), [doc.text]);
   const toReader = useCallback(
-    (annotation: AnnotationView): ReaderAnnotation => ({
+    (annotation: ReaderAnnotationInput): ReaderAnnotation => ({
       ...annotation,
       start16: offsets.toUtf16(annotation.start),
       end16: offsets.toUtf16(annotation.end),
@@ -138,6 +143,7 @@ export function Annotator({
     draftRef.current = draft;
   });
   const readerRef = useRef<HTMLDivElement>(null);
+  const readerControl = useRef<ReaderControl>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
 
   const labelsById = useMemo(() => {
@@ -569,8 +575,6 @@ export function Annotator({
       start16: offsets.toUtf16(createDraft.start),
       end16: offsets.toUtf16(createDraft.end),
       exact: createDraft.quote,
-      prefix: "",
-      suffix: "",
       comment: values.comment,
       confidence: values.confidence,
       anchorStatus: "ANCHORED",
@@ -709,6 +713,10 @@ export function Annotator({
 
   function showSuggestion(suggestion: ReaderSuggestion) {
     setActiveSuggestionId(suggestion.id);
+    readerControl.current?.paintRange(
+      offsets.toUtf16(suggestion.start),
+      offsets.toUtf16(suggestion.end),
+    );
     readerRef.current
       ?.querySelector(`mark[data-ids~="${CSS.escape(suggestion.id)}"]`)
       ?.scrollIntoView({ block: "center", behavior: "smooth" });
@@ -819,14 +827,26 @@ export function Annotator({
     placeHandles(span.start16, span.end16);
   }
 
+  // From the side list: the highlight is painted (it may be far down, not painted yet),
+  // scrolled to, and the reader takes focus with its caret at the highlight's start, so
+  // Enter lists the highlights there and a screen reader reads on from it.
   function focusAnnotation(annotation: ReaderAnnotation) {
     setActiveIds(new Set([annotation.id]));
     const root = readerRef.current;
     if (!root) {
       return;
     }
+    readerControl.current?.paintRange(annotation.start16, annotation.end16);
     const mark = root.querySelector(`mark[data-ids~="${CSS.escape(annotation.id)}"]`);
-    mark?.scrollIntoView({ block: "center", behavior: "smooth" });
+    if (!mark) {
+      return;
+    }
+    mark.scrollIntoView({ block: "center", behavior: "smooth" });
+    const first = globalThis.document.createTreeWalker(mark, NodeFilter.SHOW_TEXT).nextNode();
+    if (first) {
+      window.getSelection()?.collapse(first, 0);
+    }
+    root.focus({ preventScroll: true });
   }
 
   const onHighlightClick = useCallback(
@@ -938,6 +958,7 @@ export function Annotator({
           describe={describe}
           activeIds={activeIds}
           rootRef={readerRef}
+          controlRef={readerControl}
           helpId={`${idBase}-help`}
           onSelect={onSelect}
           onAnnotateShortcut={openForSelection}

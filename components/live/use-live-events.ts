@@ -25,7 +25,8 @@ export function useLiveMessages(documentId: string, onMessage: (message: LiveMes
   }, [subscribe]);
 }
 
-type Mergeable = AnnotationView & { isPending?: boolean };
+// The reader holds annotations without their quote context (prefix, suffix).
+type Mergeable = Omit<AnnotationView, "prefix" | "suffix"> & { isPending?: boolean };
 
 type UseLiveEventsOptions<T extends Mergeable> = {
   documentId: string;

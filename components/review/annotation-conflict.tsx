@@ -18,7 +18,7 @@ export type AnnotationEdit = {
 
 type AnnotationConflictProps = {
   // The highlight as the person opened it, their edit, and the version saved meanwhile.
-  base: AnnotationView;
+  base: Omit<AnnotationView, "prefix" | "suffix">;
   mine: AnnotationEdit;
   theirs: AnnotationView;
   codebook: CodebookView;
@@ -82,7 +82,7 @@ export function AnnotationConflict({
     return map;
   }, [codebook]);
 
-  const asMergeable = (value: AnnotationView): MergeableAnnotation => ({
+  const asMergeable = (value: Omit<AnnotationView, "prefix" | "suffix">): MergeableAnnotation => ({
     labelIds: value.labelIds,
     comment: value.comment,
     confidence: value.confidence,

@@ -11,6 +11,7 @@ import { ThreadsPanel } from "@/components/discussion/threads-panel";
 import { LiveProvider } from "@/components/live/live-provider";
 import { can } from "@/lib/auth/roles";
 import { requireSessionUser } from "@/lib/auth/session";
+import { toReaderPayload } from "@/lib/annotator/reader-payload";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseId } from "@/lib/http/route-params";
 import { listAnnotations } from "@/lib/server/annotation/list-annotations";
@@ -173,7 +174,7 @@ export default async function DocumentPage({ params, searchParams }: DocumentPag
         <Annotator
           document={{ id: document.id, text: document.text, version: document.version }}
           codebook={codebook}
-          initialAnnotations={annotations}
+          initialAnnotations={toReaderPayload(annotations)}
           currentUser={{ id: user.id, name: user.name }}
           canAnnotate={can(document.role, "annotate") && !classInfo.lock}
         />
