@@ -76,6 +76,13 @@ export function toAppError(error: unknown): AppError {
     return notFound("That item");
   }
 
+  if (postgresCode(error) === queryCanceled) {
+    return new AppError(
+      "UNAVAILABLE",
+      "That took too long, so it was stopped. Please try again in a moment.",
+    );
+  }
+
   if (isConnectionError(error)) {
     return new AppError(
       "UNAVAILABLE",
@@ -86,7 +93,28 @@ export function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", "Something went wrong on our side. Please try again.");
 }
 
+// Postgres cancelled the statement (statement_timeout, lib/db/client.ts).
+const queryCanceled = "57014";
+
+// The SQLSTATE behind an error from pg directly or from Prisma's pg adapter, which nests
+// it (meta.driverAdapterError.cause.originalCode).
+function postgresCode(error: unknown): unknown {
+  const nested = error as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } };
+    cause?: { originalCode?: unknown; code?: unknown };
+  } | null;
+  const cause = nested?.meta?.driverAdapterError?.cause ?? nested?.cause;
+  return cause?.originalCode ?? cause?.code ?? nested?.code;
+}
+
 function isConnectionError(error: unknown): boolean {
   const code = (error as PrismaLikeError | null)?.code;
-  return code === "ECONNREFUSED" || code === "P1001" || code === "P1017" || code === "57P01";
+  return (
+    code === "ECONNREFUSED" ||
+    code === "P1001" ||
+    code === "P1017" ||
+    code === "57P01" ||
+    postgresCode(error) === "57P01"
+  );
 }

@@ -1,10 +1,9 @@
 import "server-only";
 
-import { canSeeAuthor, decideViewerPolicy } from "@/lib/classes/visibility";
+import { notFound } from "@/lib/errors/app-error";
 import { computeArticleProfile, type ArticleProfile } from "@/lib/insight/profile";
 
-import { loadClassContext } from "../assignment/load-class-context";
-
+import { filterVisibleInsight } from "./filter-visible-insight";
 import { loadInsightDocuments } from "./load-insight-documents";
 import { resolveProject } from "./resolve-project";
 
@@ -27,16 +26,10 @@ export async function getDocumentProfile({
     workspaceId: project.workspaceId,
     documentIds: [documentId],
   });
-  const loaded = documents[0]!;
-  const context = await loadClassContext({ documentId });
-  const policy = context ? decideViewerPolicy(context, userId, new Date()) : null;
-  const document = policy
-    ? {
-        ...loaded,
-        spans: loaded.spans.filter((span) => canSeeAuthor(policy, span.annotatorId)),
-        annotators: loaded.annotators.filter((annotator) => canSeeAuthor(policy, annotator.id)),
-      }
-    : loaded;
+  const [document] = await filterVisibleInsight({ userId, documents });
+  if (!document) {
+    throw notFound("This document");
+  }
   const profile: ArticleProfile = computeArticleProfile(document, dimensions);
 
   return {

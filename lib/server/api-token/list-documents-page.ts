@@ -4,6 +4,7 @@ import { afterCursor, toPage, type Page, type PageRequest } from "@/lib/api/pagi
 import type { DocumentItem } from "@/lib/api/schemas";
 import { getDb } from "@/lib/db/client";
 
+import { countVisibleHighlights } from "../assignment/count-visible-highlights";
 import { requireMembership } from "../workspace/require-membership";
 
 type ListDocumentsPageOptions = { userId: string; workspaceId: string; page: PageRequest };
@@ -32,14 +33,15 @@ export async function listDocumentsPage({
       version: true,
       createdAt: true,
       updatedAt: true,
-      _count: { select: { annotations: { where: { deletedAt: null } } } },
     },
   });
+  // Only the highlights this person may see (blind assignments hide classmates').
+  const counts = await countVisibleHighlights({ userId, documentIds: rows.map((row) => row.id) });
 
-  return toPage(rows, page.limit, ({ _count, publishedAt, createdAt, updatedAt, ...document }) => ({
+  return toPage(rows, page.limit, ({ publishedAt, createdAt, updatedAt, ...document }) => ({
     ...document,
     publishedAt: publishedAt?.toISOString() ?? null,
-    highlightCount: _count.annotations,
+    highlightCount: counts.get(document.id) ?? 0,
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
   }));

@@ -2,6 +2,7 @@ import "server-only";
 
 import { compareOutlets, type CollectionComparison } from "@/lib/insight/comparison";
 
+import { filterVisibleInsight } from "../agreement/filter-visible-insight";
 import { loadInsightDocuments } from "../agreement/load-insight-documents";
 import { resolveProject } from "../agreement/resolve-project";
 
@@ -12,7 +13,8 @@ export type CollectionComparisonResult =
   | { status: "ok"; comparison: CollectionComparison }
   | { status: "too-few-documents" | "too-many-documents"; message: string };
 
-// Every member may compare outlets: profiles pool annotators and name nobody.
+// Every member may compare outlets: profiles pool annotators and name nobody, and pool
+// only the highlights this person may see (a blind assignment hides classmates' quotes).
 export async function getCollectionComparison({
   userId,
   collectionId,
@@ -43,5 +45,6 @@ export async function getCollectionComparison({
     workspaceId: project.workspaceId,
     documentIds: project.documentIds,
   });
-  return { status: "ok", comparison: compareOutlets(documents, dimensions) };
+  const visible = await filterVisibleInsight({ userId, documents });
+  return { status: "ok", comparison: compareOutlets(visible, dimensions) };
 }

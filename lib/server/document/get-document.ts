@@ -3,6 +3,8 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
 
+import { countVisibleHighlights } from "../assignment/count-visible-highlights";
+
 type GetDocumentOptions = { userId: string; documentId: string };
 
 // The membership check is part of the query: an outsider cannot tell a missing
@@ -23,7 +25,6 @@ export async function getDocumentForMember({ userId, documentId }: GetDocumentOp
       version: true,
       createdById: true,
       createdAt: true,
-      _count: { select: { annotations: { where: { deletedAt: null } } } },
       workspace: {
         select: { id: true, name: true, members: { where: { userId }, select: { role: true } } },
       },
@@ -36,6 +37,13 @@ export async function getDocumentForMember({ userId, documentId }: GetDocumentOp
     throw notFound("This document");
   }
 
-  const { workspace, _count, ...rest } = document;
-  return { ...rest, workspaceName: workspace.name, role, highlightCount: _count.annotations };
+  // Only the highlights this person may see (blind assignments hide classmates').
+  const counts = await countVisibleHighlights({ userId, documentIds: [documentId] });
+  const { workspace, ...rest } = document;
+  return {
+    ...rest,
+    workspaceName: workspace.name,
+    role,
+    highlightCount: counts.get(documentId) ?? 0,
+  };
 }

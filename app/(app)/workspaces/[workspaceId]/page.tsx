@@ -27,7 +27,7 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
   const membership = await orNotFound(
     requireMembership({ userId: user.id, workspaceId, permission: "readWorkspace" }),
   );
-  const documents = await listDocuments(workspaceId);
+  const documents = await listDocuments({ userId: user.id, workspaceId });
 
   return (
     <div className="flex flex-col gap-6">
@@ -75,7 +75,7 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
                     {[
                       kindNames[document.kind],
                       document.outlet,
-                      `${document._count.annotations} highlights`,
+                      `${document.highlightCount} highlights`,
                     ]
                       .filter(Boolean)
                       .join(" · ")}
