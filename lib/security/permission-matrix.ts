@@ -28,7 +28,9 @@ type MemberRole = "OWNER" | "EDITOR" | "ANNOTATOR" | "VIEWER";
 // forbidden: 403 with a message (a role that may see but not change).
 // signIn: pages redirect to /sign-in; the API answers 401 with a message; actions say "sign in".
 // redirect: a page that sends this caller elsewhere (the sign-in page when signed in).
-export type Outcome = "allow" | "notFound" | "forbidden" | "signIn" | "redirect";
+// explained: a page that renders (200) only the reason this member may not see it (the
+//   agreement views tell students why and point to the profile instead); no data.
+export type Outcome = "allow" | "notFound" | "forbidden" | "signIn" | "redirect" | "explained";
 export type Access = Readonly<Record<MatrixRole, Outcome>>;
 
 const rank: Record<MemberRole, number> = { VIEWER: 0, ANNOTATOR: 1, EDITOR: 2, OWNER: 3 };
@@ -127,6 +129,8 @@ function mapAccess(access: Access, to: (outcome: Outcome) => Outcome): Access {
   ) as Access;
 }
 
+const explainedBelowEditor = { annotator: "explained", viewer: "explained" } as const;
+
 // Keyed by the URL as the file tree spells it ("/workspaces/[workspaceId]/audit").
 export const pageMatrix: Record<string, Access> = {
   "/": signedOutOnlyRule,
@@ -149,7 +153,10 @@ export const pageMatrix: Record<string, Access> = {
   "/workspaces/[workspaceId]/documents/[documentId]/edit": pageRule("EDITOR"),
   "/workspaces/[workspaceId]/documents/[documentId]/history": pageRule("VIEWER"),
   "/workspaces/[workspaceId]/documents/[documentId]/profile": pageRule("VIEWER"),
-  "/workspaces/[workspaceId]/documents/[documentId]/agreement": pageRule("EDITOR"),
+  "/workspaces/[workspaceId]/documents/[documentId]/agreement": pageRule(
+    "EDITOR",
+    explainedBelowEditor,
+  ),
   "/workspaces/[workspaceId]/documents/[documentId]/submission": pageRule("VIEWER"),
   "/workspaces/[workspaceId]/documents/[documentId]/compare": pageRule("VIEWER"),
   "/workspaces/[workspaceId]/documents/[documentId]/versions": pageRule("VIEWER"),
@@ -162,16 +169,22 @@ export const pageMatrix: Record<string, Access> = {
   "/workspaces/[workspaceId]/codebooks/[codebookId]/labels/[labelId]": pageRule("VIEWER"),
   "/workspaces/[workspaceId]/collections": pageRule("VIEWER"),
   "/workspaces/[workspaceId]/collections/[collectionId]": pageRule("VIEWER"),
-  "/workspaces/[workspaceId]/collections/workspace-agreement": pageRule("EDITOR"),
+  "/workspaces/[workspaceId]/collections/workspace-agreement": pageRule(
+    "EDITOR",
+    explainedBelowEditor,
+  ),
   "/workspaces/[workspaceId]/assignments": pageRule("VIEWER"),
   "/workspaces/[workspaceId]/assignments/new": pageRule("EDITOR"),
   "/workspaces/[workspaceId]/assignments/[assignmentId]": pageRule("VIEWER"),
   "/workspaces/[workspaceId]/assignments/[assignmentId]/edit": pageRule("EDITOR"),
   "/workspaces/[workspaceId]/assignments/[assignmentId]/gradebook": pageRule("EDITOR"),
-  "/workspaces/[workspaceId]/assignments/[assignmentId]/results": pageRule("EDITOR"),
+  // The walk asks for the annotator's results: a student sees their own.
+  "/workspaces/[workspaceId]/assignments/[assignmentId]/results": pageRule("EDITOR", {
+    annotator: "allow",
+  }),
   "/workspaces/[workspaceId]/assignments/[assignmentId]/key": pageRule("EDITOR"),
   "/workspaces/[workspaceId]/assignments/[assignmentId]/class/[documentId]": pageRule("EDITOR"),
-  "/workspaces/[workspaceId]/review": pageRule("VIEWER"),
+  "/workspaces/[workspaceId]/review": pageRule("ANNOTATOR"),
   "/workspaces/[workspaceId]/review/new": pageRule("ANNOTATOR"),
   "/workspaces/[workspaceId]/review/adjudicate/[documentId]": pageRule("EDITOR"),
 };
@@ -180,7 +193,8 @@ export const pageMatrix: Record<string, Access> = {
 export const routeMatrix: Record<string, Access> = {
   // next-auth's own endpoints (csrf, session, callback): public by design.
   "GET /api/auth/[...nextauth]": publicRule,
-  "POST /api/auth/[...nextauth]": publicRule,
+  // Without next-auth's CSRF token a POST is sent back to sign in, whoever asks.
+  "POST /api/auth/[...nextauth]": mapAccess(publicRule, () => "redirect"),
   "GET /api/v1/openapi.json": publicRule,
   "GET /api/v1/workspaces": { ...signedInRule, tokenRead: "allow", tokenWrite: "allow" },
   "GET /api/v1/workspaces/[workspaceId]/documents": apiRule("VIEWER", { tokens: true }),
@@ -228,20 +242,25 @@ export const routeMatrix: Record<string, Access> = {
     write: true,
     except: { owner: "forbidden", editor: "forbidden" },
   }),
-  "DELETE /api/v1/annotations/[annotationId]": apiRule("ANNOTATOR", { tokens: true, write: true }),
+  "DELETE /api/v1/annotations/[annotationId]": apiRule("ANNOTATOR", {
+    tokens: true,
+    write: true,
+    except: { owner: "forbidden", editor: "forbidden" },
+  }),
   "POST /api/v1/annotations/[annotationId]/restore": apiRule("ANNOTATOR", {
     tokens: true,
     write: true,
   }),
   "GET /api/v1/annotations/[annotationId]/comments": apiRule("VIEWER"),
   "POST /api/v1/annotations/[annotationId]/comments": apiRule("ANNOTATOR", { write: true }),
-  "POST /api/v1/annotations/[annotationId]/reaction": apiRule("ANNOTATOR", { write: true }),
-  "POST /api/v1/annotations/[annotationId]/read": apiRule("VIEWER", { write: true }),
-  // The walk's comment is the annotator's: only its author edits the text.
-  "PATCH /api/v1/comments/[commentId]": apiRule("ANNOTATOR", {
+  // The walk reacts to the editor's highlight: nobody reacts to their own.
+  "POST /api/v1/annotations/[annotationId]/reaction": apiRule("ANNOTATOR", {
     write: true,
-    except: { owner: "forbidden", editor: "forbidden" },
+    except: { editor: "forbidden" },
   }),
+  "POST /api/v1/annotations/[annotationId]/read": apiRule("VIEWER", { write: true }),
+  // Pinning and hiding replies is moderation: instructors only.
+  "PATCH /api/v1/comments/[commentId]": apiRule("EDITOR", { write: true }),
   "DELETE /api/v1/collections/[collectionId]": apiRule("EDITOR", { write: true }),
   "POST /api/v1/collections/[collectionId]/documents": apiRule("EDITOR", { write: true }),
   "DELETE /api/v1/collections/[collectionId]/documents/[documentId]": apiRule("EDITOR", {
