@@ -48,10 +48,10 @@ async function countRows(): Promise<string> {
 
 // Every field name the actions read, filled with a real id from workspace A (or a value
 // that would pass validation), so a refusal comes from the permission check.
-function formFor(values: Record<string, string>) {
+function formFor(values: Record<string, unknown>) {
   const form = new FormData();
   for (const [name, value] of Object.entries(values)) {
-    form.set(name, value);
+    form.set(name, Array.isArray(value) ? value.join(",") : String(value));
   }
   return form;
 }
