@@ -139,7 +139,10 @@ test("[security] 100+ stored-XSS vectors in every field run nothing on any page 
     },
   );
   expect(imported.status()).toBe(201);
-  const preview = (await imported.json()) as { title?: string; text: string };
+  const { article: preview } = (await imported.json()) as {
+    article: { title: string; text: string };
+  };
+  expect(preview.text).toContain("Imported body text");
   const importedDocument = await makeDocument(
     world.workspace.id,
     world.owner.id,
