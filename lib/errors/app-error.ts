@@ -76,6 +76,13 @@ export function toAppError(error: unknown): AppError {
     return notFound("That item");
   }
 
+  if (postgresCode(error) === queryCanceled) {
+    return new AppError(
+      "UNAVAILABLE",
+      "That took too long, so it was stopped. Please try again in a moment.",
+    );
+  }
+
   if (isConnectionError(error)) {
     return new AppError(
       "UNAVAILABLE",
@@ -146,4 +153,19 @@ function isConnectionError(error: unknown, depth = 0): boolean {
     isConnectionError(candidate.cause, depth + 1) ||
     isConnectionError(candidate.meta?.driverAdapterError, depth + 1)
   );
+}
+
+// Postgres cancelled the statement (statement_timeout, lib/db/client.ts).
+const queryCanceled = "57014";
+
+// The SQLSTATE behind an error from pg directly or from Prisma's pg adapter, which nests
+// it (meta.driverAdapterError.cause.originalCode).
+function postgresCode(error: unknown): unknown {
+  const nested = error as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } };
+    cause?: { originalCode?: unknown; code?: unknown };
+  } | null;
+  const cause = nested?.meta?.driverAdapterError?.cause ?? nested?.cause;
+  return cause?.originalCode ?? cause?.code ?? nested?.code;
 }

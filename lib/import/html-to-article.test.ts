@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AppError } from "@/lib/errors/app-error";
 
+import { xssVectors } from "@/e2e/support/xss-vectors";
+
 import { htmlToArticle } from "./html-to-article";
 
 const fixturesDirectory = path.resolve(process.cwd(), "../shared/fixtures/articles");
@@ -107,6 +109,13 @@ function newsPage(): string {
 }
 
 describe("htmlToArticle", () => {
+  it("reads a page full of XSS vectors (iframes, srcdoc, frames) instead of failing on close", () => {
+    const html = `<html><body><article><h1>Hostile</h1>${xssVectors.join("<p>")}
+      <p>After the vectors, with enough words to read as an article body.</p></article></body></html>`;
+    const article = htmlToArticle(html);
+    expect(article.text).toContain("After the vectors");
+  });
+
   it("extracts the article text with paragraphs, headings and list items on their own lines", () => {
     const article = htmlToArticle(newsPage(), { url: "https://news.example/world/paris?utm=1" });
 

@@ -150,7 +150,18 @@ export function htmlToArticle(html: string, options: HtmlToArticleOptions = {}):
       excerpt: excerpt && clipText(excerpt, excerptMax),
     });
   } finally {
+    closeWindow(dom);
+  }
+}
+
+// jsdom's close() walks child frames by index and throws when the page's iframes (an
+// iframe with srcdoc, say) were removed while reading; nothing ran or loaded, so a window
+// that will not close cleanly is simply dropped.
+function closeWindow(dom: JSDOM) {
+  try {
     dom.window.close();
+  } catch {
+    // Nothing to release: scripts and subresources are off.
   }
 }
 
