@@ -42,6 +42,15 @@ function csvForm() {
   return form;
 }
 
+function annotationFileForm(documentId: string) {
+  return () => {
+    const form = new FormData();
+    const line = JSON.stringify({ text: "Walker", spans: [], notes: [], meta: { id: documentId } });
+    form.set("file", new File([`${line}\n`], "walker.jsonl", { type: "application/jsonl" }));
+    return form;
+  };
+}
+
 function textForm() {
   const form = new FormData();
   form.set("file", new File(["Walker imported text."], "walker.txt", { type: "text/plain" }));
@@ -83,6 +92,12 @@ async function callFor(key: string, world: World): Promise<Call> {
       break;
     case "POST /api/v1/workspaces/[workspaceId]/imports/bulk-preview":
       body = { form: csvForm };
+      break;
+    case "POST /api/v1/workspaces/[workspaceId]/annotation-imports":
+      body = { form: annotationFileForm(world.document.id) };
+      break;
+    case "PUT /api/v1/documents/[documentId]/answers":
+      body = { json: { dimensionKey: "walker_genre", labelIds: [world.genreLabelId] } };
       break;
     case "POST /api/v1/documents/[documentId]/annotations":
       body = { json: { start: 4, end: 12, exact: "minister" } };

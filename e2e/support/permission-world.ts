@@ -90,6 +90,18 @@ export async function seedPermissionWorld() {
   const ownerAnnotation = await annotate(document, owner.id, "ordinary families", {
     labelIds: [stance],
   });
+  // A whole-document dimension, so answers about the document can be walked too.
+  const genre = await db().dimension.create({
+    data: {
+      codebookId: codebook.id,
+      key: "walker_genre",
+      name: "Genre",
+      scope: "DOCUMENT",
+      position: 99,
+      labels: { create: [{ key: "report", name: "Report", color: "#0072B2", position: 0 }] },
+    },
+    select: { labels: { select: { id: true } } },
+  });
   const dimension = await db().dimension.findFirstOrThrow({
     where: { key: "stance", codebook: { workspaceId: workspace.id } },
     select: { id: true },
@@ -208,6 +220,7 @@ export async function seedPermissionWorld() {
     comment,
     codebook,
     labelId: stance,
+    genreLabelId: genre.labels[0]!.id,
     collection,
     assignment,
     snapshot,

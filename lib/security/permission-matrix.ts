@@ -142,11 +142,13 @@ export const pageMatrix: Record<string, Access> = {
   "/api-docs": signedInRule,
   "/inbox": signedInRule,
   "/settings/tokens": signedInRule,
+  "/settings/account": signedInRule,
   "/workspaces": signedInRule,
   "/workspaces/[workspaceId]": pageRule("VIEWER"),
   "/workspaces/[workspaceId]/members": pageRule("VIEWER"),
   "/workspaces/[workspaceId]/audit": pageRule("OWNER"),
   "/workspaces/[workspaceId]/exports": pageRule("EDITOR"),
+  "/workspaces/[workspaceId]/annotation-imports": pageRule("EDITOR"),
   "/workspaces/[workspaceId]/documents/new": pageRule("EDITOR"),
   "/workspaces/[workspaceId]/documents/[documentId]": pageRule("VIEWER"),
   // Annotators may revise the documents they added (the walk's document is the owner's).
@@ -230,6 +232,13 @@ export const routeMatrix: Record<string, Access> = {
   }),
   "GET /api/v1/documents/[documentId]/threads": apiRule("VIEWER"),
   "GET /api/v1/documents/[documentId]/events": apiRule("VIEWER"),
+  "GET /api/v1/workspaces/[workspaceId]/presence": apiRule("VIEWER"),
+  "GET /api/v1/documents/[documentId]/answers": apiRule("VIEWER", { tokens: true }),
+  "PUT /api/v1/documents/[documentId]/answers": apiRule("ANNOTATOR", { tokens: true, write: true }),
+  "POST /api/v1/workspaces/[workspaceId]/annotation-imports": apiRule("EDITOR", {
+    tokens: true,
+    write: true,
+  }),
   "GET /api/v1/documents/[documentId]/reliability-matrix": apiRule("EDITOR"),
   // Only the submission's author resubmits (the walk's submission is the annotator's).
   "POST /api/v1/documents/[documentId]/resubmit": apiRule("ANNOTATOR", {
@@ -276,6 +285,9 @@ export const routeMatrix: Record<string, Access> = {
 export const actionMatrix: Record<string, Access> = {
   "lib/actions/sign-up.ts#signUpAction": publicRule,
   "lib/actions/create-workspace.ts#createWorkspaceAction": signedInRule,
+  "app/(app)/settings/account/_actions/change-password.ts#changePasswordAction": signedInRule,
+  "app/(app)/settings/account/_actions/end-sessions.ts#endSessionAction": signedInRule,
+  "app/(app)/settings/account/_actions/end-sessions.ts#endOtherSessionsAction": signedInRule,
   "lib/actions/join-workspace.ts#joinWorkspaceAction": signedInRule,
   "lib/actions/notifications.ts#openNotificationAction": signedInRule,
   "lib/actions/notifications.ts#markAllNotificationsReadAction": signedInRule,
