@@ -180,6 +180,8 @@ const validatedFirst = new Set([
   "lib/actions/merge-codebook-labels.ts#mergeCodebookLabelsAction",
   "lib/actions/split-codebook-label.ts#splitCodebookLabelAction",
   "lib/actions/assignment-actions.ts#revealAssignmentAction",
+  "app/(app)/settings/account/_actions/change-password.ts#changePasswordAction",
+  "app/(app)/settings/account/_actions/end-sessions.ts#endSessionAction",
 ]);
 
 function messageOf(result: unknown): string {
