@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { signInViaApi } from "./support/auth";
 import { labelId, makeAnnotation, makeDocument, makeUser, makeWorkspace } from "./support/db";
+import { selectLikeTouchHandles } from "./support/reader";
 
 // A phone: touch input, a narrow screen, the mobile layout.
 test.use({
@@ -16,35 +17,6 @@ const text = [
   "",
   "Opponents called the reckless plan a disaster waiting to happen.",
 ].join("\n");
-
-// Playwright cannot drive the system's long-press and selection handles, so the test
-// makes the selection the way they leave it (a DOM range, which fires selectionchange)
-// and then does with touch what a person does next: tap the button, tap a label, save.
-async function selectLikeTouchHandles(page: Page, phrase: string) {
-  await page.getByTestId("reader-text").evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const all = root.textContent ?? "";
-    const at = all.indexOf(wanted);
-    const range = document.createRange();
-    let seen = 0;
-    let startSet = false;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const length = node.textContent?.length ?? 0;
-      if (!startSet && at < seen + length) {
-        range.setStart(node, at - seen);
-        startSet = true;
-      }
-      if (startSet && at + wanted.length <= seen + length) {
-        range.setEnd(node, at + wanted.length - seen);
-        break;
-      }
-      seen += length;
-    }
-    const selection = window.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-  }, phrase);
-}
 
 test("[annotator] touch: a selection made with the handles is tagged by tapping", async ({
   page,

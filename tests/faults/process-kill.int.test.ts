@@ -132,7 +132,7 @@ describe("the app process killed with SIGKILL", () => {
           (await listSnapshots({ userId: owner.id, workspaceId: workspace.id })).find(
             (snapshot) => snapshot.id === snapshotId,
           ),
-        { timeout: 20_000, intervals: [250, 500, 1_000] },
+        { timeout: 20_000, interval: 500 },
       )
       .toMatchObject({ status: "FAILED", error: interruptedMessage });
     await expect(getDb().datasetSnapshotChunk.count({ where: { snapshotId } })).resolves.toBe(0);
