@@ -378,6 +378,8 @@ test("[live] an edit of the text saved on instance A reaches a reader on instanc
   await signInViaApi(teacherPage.request, teacher.email, teacher.password);
   await teacherPage.goto(`${path}/edit`);
   const revised = `Breaking news. ${text.replace("Officials insist", "The treasury claims")}`;
+  await expect(samPage.getByRole("heading", { level: 1 })).toHaveText("Edited live");
+  await teacherPage.getByLabel("Title", { exact: true }).fill("Edited live, revised");
   await teacherPage.getByLabel("Text", { exact: true }).fill(revised);
   await teacherPage.getByRole("button", { name: "Save changes" }).click();
   await expect(teacherPage.getByTestId("edit-summary")).toBeVisible();
@@ -387,6 +389,7 @@ test("[live] an edit of the text saved on instance A reaches a reader on instanc
   await expect(samPage.getByTestId("text-changed-notice")).toContainText("now version 2", {
     timeout: 5_000,
   });
+  await expect(samPage.getByRole("heading", { level: 1 })).toHaveText("Edited live, revised");
   await expect(samPage.getByTestId("reader-text")).toContainText("Breaking news.");
   await expect(samPage.getByTestId("reader-text")).toContainText("The treasury claims");
   await expect(highlightFor(samPage, "reckless plan")).toBeVisible();

@@ -15,9 +15,21 @@ export async function startNextServer({
 }): Promise<NextServer> {
   const port = wanted ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
+  // FRAMEWISE_SERVER_CPU_PROF=<dir>: write a V8 CPU profile of the server there when it stops
+  // (Node refuses --cpu-prof in NODE_OPTIONS, so it goes on the command line).
+  const profileDir = process.env.FRAMEWISE_SERVER_CPU_PROF;
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const child = spawn(
-    path.join(process.cwd(), "node_modules", ".bin", "next"),
-    ["start", "-p", String(port), "-H", "127.0.0.1"],
+    process.execPath,
+    [
+      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+      nextBin,
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
     {
       stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, NEXTAUTH_URL: url, ...env, NODE_ENV: "production" },

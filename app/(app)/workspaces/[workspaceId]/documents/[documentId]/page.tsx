@@ -8,6 +8,7 @@ import { DocumentSections } from "@/components/review/document-sections";
 import { ClassDocumentBanner } from "@/components/classes/class-document-banner";
 import { PresenceStrip } from "@/components/discussion/presence-strip";
 import { ThreadsPanel } from "@/components/discussion/threads-panel";
+import { LiveDocumentTitle, LiveDocumentVersion } from "@/components/live/live-document-heading";
 import { LiveProvider } from "@/components/live/live-provider";
 import { can } from "@/lib/auth/roles";
 import { requireSessionUser } from "@/lib/auth/session";
@@ -93,78 +94,81 @@ export default async function DocumentPage({ params, searchParams }: DocumentPag
     .filter(Boolean)
     .join(" · ");
 
+  const heading = { documentId, title: document.title, version: document.version };
+
+  // The live stream wraps the header too, so the title and version follow edits.
   return (
-    <article className="flex flex-col gap-4">
-      <header className="flex flex-col gap-1">
-        <p className="text-sm text-stone-600">
-          <Link href={`/workspaces/${workspaceId}`} className="underline">
-            {document.workspaceName}
-          </Link>
-        </p>
-        <h1 className="font-serif text-3xl font-semibold">{document.title}</h1>
-        {byline ? <p className="text-sm text-stone-700">{byline}</p> : null}
-        {canEdit ? (
-          <p className="text-sm">
-            <Link
-              href={`/workspaces/${workspaceId}/documents/${documentId}/edit`}
-              className="text-sky-800 underline"
-            >
-              Edit text and details
-            </Link>{" "}
-            <span className="text-stone-600">(version {document.version})</span>
+    <LiveProvider documentId={documentId} cursor={liveCursor} currentUserId={user.id}>
+      <article className="flex flex-col gap-4">
+        <header className="flex flex-col gap-1">
+          <p className="text-sm text-stone-600">
+            <Link href={`/workspaces/${workspaceId}`} className="underline">
+              {document.workspaceName}
+            </Link>
           </p>
-        ) : null}
-        <p className="text-sm">
-          <Link
-            href={`/workspaces/${workspaceId}/documents/${documentId}/profile`}
-            className="text-sky-800 underline"
-          >
-            Profile
-          </Link>
-          {can(document.role, "viewAgreement") ? (
-            <>
-              {" "}
-              ·{" "}
+          <LiveDocumentTitle {...heading} />
+          {byline ? <p className="text-sm text-stone-700">{byline}</p> : null}
+          {canEdit ? (
+            <p className="text-sm">
               <Link
-                href={`/workspaces/${workspaceId}/documents/${documentId}/agreement`}
+                href={`/workspaces/${workspaceId}/documents/${documentId}/edit`}
                 className="text-sky-800 underline"
               >
-                Agreement
-              </Link>
-            </>
+                Edit text and details
+              </Link>{" "}
+              <LiveDocumentVersion {...heading} />
+            </p>
           ) : null}
-        </p>
-        {editSummary ? (
-          <p
-            role="status"
-            className="rounded-md border border-sky-800 bg-sky-50 p-2 text-sm"
-            data-testid="edit-summary"
-          >
-            Saved. Highlights: {editSummary.unchanged} unchanged, {editSummary.moved} moved to match
-            the new text, {editSummary.orphaned} orphaned
-            {editSummary.orphaned > 0 ? " (listed beside the text to re-attach or delete)" : ""}.
-          </p>
-        ) : null}
-        {document.sourceUrl ? (
           <p className="text-sm">
-            <a
-              href={document.sourceUrl}
-              rel="noopener noreferrer nofollow"
-              target="_blank"
+            <Link
+              href={`/workspaces/${workspaceId}/documents/${documentId}/profile`}
               className="text-sky-800 underline"
             >
-              Original source
-            </a>
+              Profile
+            </Link>
+            {can(document.role, "viewAgreement") ? (
+              <>
+                {" "}
+                ·{" "}
+                <Link
+                  href={`/workspaces/${workspaceId}/documents/${documentId}/agreement`}
+                  className="text-sky-800 underline"
+                >
+                  Agreement
+                </Link>
+              </>
+            ) : null}
           </p>
-        ) : null}
-      </header>
-      <DocumentSections
-        workspaceId={workspaceId}
-        documentId={documentId}
-        userId={user.id}
-        current="read"
-      />
-      <LiveProvider documentId={documentId} cursor={liveCursor} currentUserId={user.id}>
+          {editSummary ? (
+            <p
+              role="status"
+              className="rounded-md border border-sky-800 bg-sky-50 p-2 text-sm"
+              data-testid="edit-summary"
+            >
+              Saved. Highlights: {editSummary.unchanged} unchanged, {editSummary.moved} moved to
+              match the new text, {editSummary.orphaned} orphaned
+              {editSummary.orphaned > 0 ? " (listed beside the text to re-attach or delete)" : ""}.
+            </p>
+          ) : null}
+          {document.sourceUrl ? (
+            <p className="text-sm">
+              <a
+                href={document.sourceUrl}
+                rel="noopener noreferrer nofollow"
+                target="_blank"
+                className="text-sky-800 underline"
+              >
+                Original source
+              </a>
+            </p>
+          ) : null}
+        </header>
+        <DocumentSections
+          workspaceId={workspaceId}
+          documentId={documentId}
+          userId={user.id}
+          current="read"
+        />
         <ClassDocumentBanner
           workspaceId={workspaceId}
           isInstructor={can(document.role, "teachClass")}
@@ -194,7 +198,7 @@ export default async function DocumentPage({ params, searchParams }: DocumentPag
             ),
           )}
         />
-      </LiveProvider>
-    </article>
+      </article>
+    </LiveProvider>
   );
 }
