@@ -14,6 +14,7 @@ import { run, type Env } from "../../scripts/lib/run-command";
 import { startNextServer, type NextServer } from "../../scripts/lib/next-server";
 import { computeSourceHash } from "../../scripts/lib/source-hash";
 import { acquireTestPostgres } from "../../scripts/lib/test-postgres";
+import { inBatches, signIn } from "../lib/sign-in";
 
 // `npm run bench -- --only live` (or `npx tsx bench/live/run.ts --seconds 20`): 200 readers
 // hold a document's Server-Sent Events stream open while 30 annotators each save one
@@ -173,41 +174,6 @@ async function seed(databaseUrl: string, clients: number, writers: number) {
 
 // Signs in through next-auth's credentials endpoint, as the e2e helper does, and returns
 // the session cookie.
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  const csrfCookie = csrfResponse.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0]!)
-    .find((cookie) => cookie.startsWith("next-auth.session-token="));
-  if (!session) {
-    throw new Error(`Sign-in failed for ${email}: ${response.status}`);
-  }
-  return session;
-}
-
-async function inBatches<T, R>(
-  items: T[],
-  size: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = [];
-  for (let index = 0; index < items.length; index += size) {
-    results.push(...(await Promise.all(items.slice(index, index + size).map(work))));
-  }
-  return results;
-}
-
 // One reader: a raw HTTP connection to the stream. Only the highlight id is pulled out of
 // each event (a regular expression, not JSON.parse), to keep the bench's own CPU low.
 function openReader(url: URL, cookie: string, receipts: Receipt): Promise<() => void> {
@@ -315,8 +281,12 @@ export async function runLiveBench(options: LiveBenchOptions = {}) {
     server = await startNextServer({ env });
     log(`Server on ${server.url} (pid ${server.pid}). Signing in ${clients + writers} people…`);
 
-    const readerCookies = await inBatches(data.readers, 4, (email) => signIn(server!.url, email));
-    const writerCookies = await inBatches(data.writers, 4, (email) => signIn(server!.url, email));
+    const readerCookies = await inBatches(data.readers, 4, (email) =>
+      signIn(server!.url, email, password),
+    );
+    const writerCookies = await inBatches(data.writers, 4, (email) =>
+      signIn(server!.url, email, password),
+    );
 
     const perClient: Receipt[] = readerCookies.map(() => new Map());
     const streamUrl = new URL(`${server.url}/api/v1/documents/${data.documentId}/events`);

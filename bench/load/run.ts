@@ -18,6 +18,7 @@ import { hashText } from "../../lib/text/hash-text";
 import { startNextServer, type NextServer } from "../../scripts/lib/next-server";
 import { acquireTestPostgres } from "../../scripts/lib/test-postgres";
 import { benchDistDir, buildAppIfStale } from "../annotator/build-app";
+import { inBatches, signIn } from "../lib/sign-in";
 
 // `npm run bench -- --only load` (or `npx tsx bench/load/run.ts --seconds 20`): a class on a
 // production build (`next start`, one Postgres) for a minute. 30 annotators save highlights
@@ -235,37 +236,6 @@ async function seed(
 
 // Signs in through next-auth's credentials endpoint, as a browser does, and returns the
 // session cookie.
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  const csrfCookie = csrfResponse.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0]!)
-    .find((cookie) => cookie.startsWith("next-auth.session-token="));
-  if (!session) {
-    throw new Error(`Sign-in failed for ${email}: ${response.status}`);
-  }
-  return session;
-}
-
-async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>) {
-  const results: R[] = [];
-  for (let index = 0; index < items.length; index += size) {
-    results.push(...(await Promise.all(items.slice(index, index + size).map(work))));
-  }
-  return results;
-}
-
 // A static file from the build, served by `next start` without the app's code.
 async function findStaticAsset(): Promise<string> {
   const chunks = path.join(process.cwd(), benchDistDir, "static", "chunks");
@@ -456,7 +426,9 @@ export async function runLoadBench(options: LoadBenchOptions = {}) {
     server = await startNextServer({ env });
     const baseUrl = server.url;
     log(`Server on ${baseUrl} (pid ${server.pid}). Signing in ${settings.readers} readers…`);
-    const cookies = await inBatches(data.readerEmails, 4, (email) => signIn(baseUrl, email));
+    const cookies = await inBatches(data.readerEmails, 4, (email) =>
+      signIn(baseUrl, email, password),
+    );
 
     // Each request takes the next person (round robin), so every token and session is
     // used evenly; spans are random whole-word stretches of the document.
