@@ -6,13 +6,13 @@ import { useLiveMessages } from "./use-live-events";
 
 type Shown = { title: string; version: number };
 
-// The page header is rendered on the server; when someone saves a new version of the text
-// or title while this page is open, the stream says so and the header follows, as the
+// The page header is rendered on the server; when someone saves a new text or title while this page is open, the stream says so and the header follows, as the
 // reader below it does.
 function useLiveDocumentHeading(documentId: string, initial: Shown): Shown {
   const [shown, setShown] = useState(initial);
   useLiveMessages(documentId, (message) => {
-    if (message.kind === "document.changed" && message.version > shown.version) {
+    // A title-only change keeps the version; an older version never wins.
+    if (message.kind === "document.changed" && message.version >= shown.version) {
       setShown({ title: message.title, version: message.version });
     }
   });

@@ -124,9 +124,10 @@ export async function updateDocument({
       after: { title: input.title, version: newVersion, textHash: hashText(text), reanchored },
     });
 
-    // Readers of the document get the new text and their re-anchored highlights live
-    // (last in the transaction: the live event's lock is held until commit).
-    if (isTextChanged) {
+    // Readers of the document get the new text and their re-anchored highlights live, or
+    // just the new title for their page header (last in the transaction: the live event's
+    // lock is held until commit).
+    if (isTextChanged || input.title !== document.title) {
       await publishLiveEvent({
         tx,
         workspaceId: document.workspaceId,

@@ -28,6 +28,9 @@ export const presenceChannel = "framewise_presence";
 const presenceRefreshMs = 15_000;
 const presenceTtlMs = 40_000;
 const fetchBatchMax = 500;
+// Presence changes on a document are sent at most this often: when 200 people open a
+// document in the same few seconds, each of them gets a handful of lists, not 200.
+const presenceCoalesceMs = 150;
 
 export type LiveRow = {
   id: bigint;
@@ -43,6 +46,10 @@ export type LiveRow = {
 };
 
 export type PresenceReader = { id: string; name: string };
+
+// Frames already encoded for one presence broadcast, keyed by what a subscriber's view of
+// the list depends on, so readers who see the same list share one encoding.
+export type PresenceFrames = Map<string, Uint8Array>;
 
 // A workspace-wide presence follower (the workspace's document list, an assignment's
 // presence view): told when anyone's presence on any document of the workspace changes,
@@ -63,7 +70,7 @@ export type LiveSubscriber = {
   // The listening connection was lost and is back: notifications in between are gone, so
   // the subscriber replays from its last id.
   catchUp: () => void;
-  presence: (readers: PresenceReader[]) => void;
+  presence: (readers: PresenceReader[], frames: PresenceFrames) => void;
 };
 
 type PresenceMessage = {
@@ -96,6 +103,9 @@ class LiveHub {
     Map<string, Map<string, { name: string; expires: number }>>
   >();
   private timers: NodeJS.Timeout[] = [];
+  // Documents whose reader list changed and is not sent yet.
+  private readonly presenceDirty = new Set<string>();
+  private presenceTimer: NodeJS.Timeout | null = null;
   // pg wants one query at a time per client: presence NOTIFYs on the listening
   // connection go out in turn.
   private sending: Promise<unknown> = Promise.resolve();
@@ -130,7 +140,7 @@ class LiveHub {
         name: subscriber.name,
       });
     } else {
-      subscriber.presence(this.readersOf(subscriber.documentId));
+      subscriber.presence(this.readersOf(subscriber.documentId), new Map());
     }
 
     return () => {
@@ -183,12 +193,11 @@ class LiveHub {
   }
 
   readersOf(documentId: string): PresenceReader[] {
-    const now = Date.now();
     const readers: PresenceReader[] = [];
     for (const [userId, instances] of this.presence.get(documentId) ?? []) {
-      const live = [...instances.values()].find((entry) => entry.expires > now);
-      if (live) {
-        readers.push({ id: userId, name: live.name });
+      const name = liveName(instances);
+      if (name !== undefined) {
+        readers.push({ id: userId, name });
       }
     }
     return readers.sort((a, b) => a.name.localeCompare(b.name));
@@ -395,7 +404,7 @@ class LiveHub {
     }
     const users = this.presence.get(documentId) ?? new Map();
     const instances = users.get(message.userId) ?? new Map();
-    const before = this.readersKey(documentId);
+    const before = liveName(instances);
 
     if (message.type === "here") {
       instances.set(message.instance, {
@@ -411,21 +420,34 @@ class LiveHub {
       }
     }
 
-    if (this.readersKey(documentId) !== before) {
-      this.broadcastPresence(documentId);
+    // A refresh of someone already here changes nothing; only arrivals, departures and
+    // renames are sent (this runs for every reader every 15 s, on every instance).
+    if (liveName(instances) !== before) {
+      this.schedulePresence(documentId);
     }
   }
 
-  private readersKey(documentId: string): string {
-    return this.readersOf(documentId)
-      .map((reader) => reader.id)
-      .join(",");
+  private schedulePresence(documentId: string) {
+    this.presenceDirty.add(documentId);
+    if (this.presenceTimer) {
+      return;
+    }
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = null;
+      const documents = [...this.presenceDirty];
+      this.presenceDirty.clear();
+      for (const dirty of documents) {
+        this.broadcastPresence(dirty);
+      }
+    }, presenceCoalesceMs);
+    this.presenceTimer.unref();
   }
 
   private broadcastPresence(documentId: string) {
     const readers = this.readersOf(documentId);
+    const frames: PresenceFrames = new Map();
     for (const subscriber of this.byDocument.get(documentId) ?? []) {
-      subscriber.presence(readers);
+      subscriber.presence(readers, frames);
     }
     const workspaceId = this.documentWorkspace.get(documentId);
     for (const watcher of (workspaceId && this.watchers.get(workspaceId)) || []) {
@@ -461,7 +483,7 @@ class LiveHub {
   private expirePresence() {
     const now = Date.now();
     for (const [documentId, users] of this.presence) {
-      const before = this.readersKey(documentId);
+      let changed = false;
       for (const [userId, instances] of users) {
         for (const [instance, entry] of instances) {
           if (entry.expires <= now) {
@@ -470,10 +492,11 @@ class LiveHub {
         }
         if (instances.size === 0) {
           users.delete(userId);
+          changed = true;
         }
       }
-      if (this.readersKey(documentId) !== before) {
-        this.broadcastPresence(documentId);
+      if (changed) {
+        this.schedulePresence(documentId);
       }
       if (users.size === 0) {
         this.presence.delete(documentId);
@@ -532,6 +555,19 @@ function parseInlineRow(raw: string): LiveRow | null {
   } catch {
     return null;
   }
+}
+
+// The name a person shows under while any instance still has them here (undefined: gone).
+function liveName(
+  instances: Map<string, { name: string; expires: number }> | undefined,
+): string | undefined {
+  const now = Date.now();
+  for (const entry of instances?.values() ?? []) {
+    if (entry.expires > now) {
+      return entry.name;
+    }
+  }
+  return undefined;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V) {

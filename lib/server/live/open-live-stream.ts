@@ -12,7 +12,13 @@ import { notFound } from "@/lib/errors/app-error";
 
 import { loadClassContext } from "../assignment/load-class-context";
 
-import { getLiveHub, type LiveRow, type LiveSubscriber, type PresenceReader } from "./live-hub";
+import {
+  getLiveHub,
+  type LiveRow,
+  type LiveSubscriber,
+  type PresenceFrames,
+  type PresenceReader,
+} from "./live-hub";
 import { pruneLiveEventsNow } from "./prune-live-events";
 import { viewLiveEvent } from "./view-live-event";
 
@@ -55,6 +61,23 @@ function getSharedContext(documentId: string, version: bigint, notBefore = 0) {
   contexts.set(documentId, entry);
   return entry.promise;
 }
+
+// A number per loaded class context: streams holding the same context object (the shared
+// one per document) share presence frames; a stream still on an older one does not.
+const contextIds = (() => {
+  const ids = new WeakMap<DocumentClassContext, number>();
+  let next = 0;
+  return {
+    idOf(context: DocumentClassContext): number {
+      let id = ids.get(context);
+      if (id === undefined) {
+        id = ++next;
+        ids.set(context, id);
+      }
+      return id;
+    },
+  };
+})();
 
 function readerName(context: DocumentClassContext, userId: string): string {
   return memberName(context.members.get(userId), "Someone");
@@ -315,14 +338,21 @@ export async function openLiveStream({
     catchUp,
     // Readers are named as their highlights would be: "Student N" where the class is
     // anonymised, so presence cannot tie a name to a pseudonymous highlight.
-    presence: (readers: PresenceReader[]) => {
-      send(
-        null,
-        JSON.stringify({
+    presence: (readers: PresenceReader[], frames: PresenceFrames) => {
+      // Instructors see names; students see the same list as each other, unless the class
+      // is anonymised: then each sees their own name among pseudonyms (describeAuthor).
+      const audience = policy.isInstructor ? "instructors" : policy.anonymise ? userId : "students";
+      const key = `${contextIds.idOf(policy.context)} ${audience}`;
+      let frame = frames.get(key);
+      if (!frame) {
+        const message = {
           kind: "presence",
           readers: readers.map((reader) => describeAuthor(policy, reader)),
-        }),
-      );
+        };
+        frame = encoder.encode(`data: ${JSON.stringify(message)}\n\n`);
+        frames.set(key, frame);
+      }
+      write(frame);
     },
   };
 
