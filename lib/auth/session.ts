@@ -9,6 +9,8 @@ import { getEnv } from "@/lib/env";
 import { unauthorized } from "@/lib/errors/app-error";
 import { findActiveSession } from "@/lib/server/user-session/find-active-session";
 
+import { cachedJwtDecode } from "./cached-jwt-decode";
+
 export type SessionUser = { id: string; name: string; email: string; sessionId: string };
 
 // Reads the next-auth session cookie (either name: `__Secure-` when served over HTTPS) and
@@ -22,8 +24,8 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const secret = getEnv().NEXTAUTH_SECRET;
   const req = { cookies: jar, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
   const token =
-    (await getToken({ req, secret, secureCookie: true })) ??
-    (await getToken({ req, secret, secureCookie: false }));
+    (await getToken({ req, secret, secureCookie: true, decode: cachedJwtDecode })) ??
+    (await getToken({ req, secret, secureCookie: false, decode: cachedJwtDecode }));
 
   if (!token?.sub || typeof token.sid !== "string") {
     return null;
