@@ -1,6 +1,7 @@
 // GET /api/v1/documents/[documentId]/events — live changes to a document (Server-Sent Events)
 import { requireSessionUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/http/error-response";
+import { eventStreamResponse } from "@/lib/http/event-stream-response";
 import { parseId } from "@/lib/http/route-params";
 import { openLiveStream } from "@/lib/server/live/open-live-stream";
 
@@ -27,15 +28,7 @@ export async function GET(request: Request, context: Context) {
       signal: request.signal,
     });
 
-    return new Response(stream, {
-      headers: {
-        "Content-Type": "text/event-stream; charset=utf-8",
-        // no-transform keeps compression (which buffers) off the stream.
-        "Cache-Control": "no-cache, no-transform",
-        Connection: "keep-alive",
-        "X-Accel-Buffering": "no",
-      },
-    });
+    return eventStreamResponse(stream);
   } catch (error) {
     return errorResponse(error);
   }
