@@ -2,6 +2,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 
 import { getEnv } from "@/lib/env";
 
+import { reportDatabaseError } from "./database-health";
+
 import { PrismaClient } from "./generated/client";
 
 // Password hashes never leave the data layer unless a query asks for them.
@@ -17,12 +19,17 @@ export function createPrismaClient(
   connectionString: string,
   { statementTimeoutMs = defaultStatementTimeoutMs }: CreatePrismaClientOptions = {},
 ) {
-  const adapter = new PrismaPg({
-    connectionString,
-    max: 10,
-    connectionTimeoutMillis: 5_000,
-    statement_timeout: statementTimeoutMs,
-  });
+  const adapter = new PrismaPg(
+    {
+      connectionString,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: statementTimeoutMs,
+    },
+    // Postgres shutting down ends every open connection at once (57P01): pages know the
+    // database is gone before the first one fails.
+    { onPoolError: reportDatabaseError, onConnectionError: reportDatabaseError },
+  );
   return new PrismaClient({ adapter, ...clientOptions });
 }
 

@@ -116,8 +116,9 @@ const unavailableCodes = new Set([
 
 // Prisma 7 with the pg adapter wraps the driver's error (meta.driverAdapterError, whose cause
 // has the kind and the original SQLSTATE); pg itself throws plain errors with a code. Looks
-// through the wrappers a few levels deep.
-function isConnectionError(error: unknown, depth = 0): boolean {
+// through the wrappers a few levels deep. Also tells lib/db/database-health.ts when the
+// database went away.
+export function isConnectionError(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) {
     return false;
   }
