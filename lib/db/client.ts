@@ -1,8 +1,7 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-
 import { getEnv } from "@/lib/env";
 
 import { reportDatabaseError } from "./database-health";
+import { SerializedPrismaPg } from "./serialized-prisma-pg";
 
 import { PrismaClient } from "./generated/client";
 
@@ -19,7 +18,7 @@ export function createPrismaClient(
   connectionString: string,
   { statementTimeoutMs = defaultStatementTimeoutMs }: CreatePrismaClientOptions = {},
 ) {
-  const adapter = new PrismaPg(
+  const adapter = new SerializedPrismaPg(
     {
       connectionString,
       max: 10,
