@@ -11,7 +11,8 @@ import { isConnectionError } from "@/lib/errors/app-error";
 // goes "down" when app code sees a connection error (instrumentation.ts for pages and
 // actions, lib/http/error-response.ts for the API, the pool's error events when Postgres
 // shuts its connections); while it is down, a `SELECT 1` on a fresh connection decides when
-// it is back. At most one probe runs at a time, and at most one starts per `probeEveryMs`.
+// it is back. At most one probe runs at a time, and the next starts `probeEveryMs` after
+// the last one ended.
 //
 // proxy.ts and the render code are separate bundles with their own copies of this module,
 // so the state lives on globalThis, which they share in one `next start` process.
@@ -42,7 +43,8 @@ function getHealth(): DatabaseHealth {
 // Called with any error from database code; only connection failures count (the same
 // classification that makes the API answer 503), not bad queries or timeouts.
 export function reportDatabaseError(error: unknown): void {
-  if (!isConnectionError(error)) {
+  // P2028 is also "no transaction slot in time" on a busy but reachable server.
+  if (!isConnectionError(error) || (error as { code?: unknown } | null)?.code === "P2028") {
     return;
   }
   const health = getHealth();
@@ -62,8 +64,9 @@ export async function isDatabaseDown(): Promise<boolean> {
     return false;
   }
   if (!health.probe && Date.now() - health.lastProbeAt >= probeEveryMs) {
-    health.lastProbeAt = Date.now();
     health.probe = probeDatabase().finally(() => {
+      // Counted from the end, so slow probes never run back to back.
+      health.lastProbeAt = Date.now();
       health.probe = null;
     });
   }
