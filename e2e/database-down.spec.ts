@@ -100,3 +100,28 @@ test("[faults] while Postgres is down a page answers 503 with a message and Retr
     `[faults] first page while down answered 503 in ${down.ms} ms; back to 200 after ${statuses.length} tries`,
   );
 });
+
+test("[faults] a database lost with no idle connection to notice it: the page that fails tells the others, which answer 503", async () => {
+  test.setTimeout(120_000);
+
+  expect((await load("/workspaces")).response.status()).toBe(200);
+  // The pool closes idle connections after 10 s (pg's default): then nothing hears Postgres
+  // shut down, and only the next page's failed query can tell (instrumentation.ts).
+  await new Promise((resolve) => setTimeout(resolve, 12_000));
+  await postgres.stop();
+
+  const first = await load("/workspaces");
+  expect([500, 503]).toContain(first.response.status());
+  const next = await load("/workspaces");
+  expect(next.response.status()).toBe(503);
+  expect(next.body).toContain(databaseUnavailableMessage);
+
+  await postgres.start();
+  await expect
+    .poll(async () => (await load("/workspaces")).response.status(), {
+      timeout: 30_000,
+      intervals: [250, 500, 1_000],
+    })
+    .toBe(200);
+  console.log(`[faults] unnoticed loss: the first page answered ${first.response.status()}`);
+});
