@@ -1,6 +1,7 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-
 import { getEnv } from "@/lib/env";
+
+import { reportDatabaseError } from "./database-health";
+import { SerializedPrismaPg } from "./serialized-prisma-pg";
 
 import { PrismaClient } from "./generated/client";
 
@@ -17,12 +18,17 @@ export function createPrismaClient(
   connectionString: string,
   { statementTimeoutMs = defaultStatementTimeoutMs }: CreatePrismaClientOptions = {},
 ) {
-  const adapter = new PrismaPg({
-    connectionString,
-    max: 10,
-    connectionTimeoutMillis: 5_000,
-    statement_timeout: statementTimeoutMs,
-  });
+  const adapter = new SerializedPrismaPg(
+    {
+      connectionString,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: statementTimeoutMs,
+    },
+    // Postgres shutting down ends every open connection at once (57P01): pages know the
+    // database is gone before the first one fails.
+    { onPoolError: reportDatabaseError, onConnectionError: reportDatabaseError },
+  );
   return new PrismaClient({ adapter, ...clientOptions });
 }
 

@@ -27,6 +27,19 @@ describe("toAppError: the database going away is 503, not 500", () => {
     expect(appError.message).toMatch(/try again/i);
   });
 
+  it.each([
+    ["Prisma: write conflict or deadlock", { code: "P2034" }],
+    [
+      "Prisma raw query: deadlock detected",
+      { code: "P2010", meta: { driverAdapterError: { cause: { originalCode: "40P01" } } } },
+    ],
+    ["pg: serialization failure", { code: "40001", message: "could not serialize access" }],
+  ])("%s: 503, retry", (_name, error) => {
+    const appError = toAppError(error);
+    expect(appError.status).toBe(503);
+    expect(appError.message).toMatch(/try again/i);
+  });
+
   it("keeps other failures as they were", () => {
     expect(toAppError({ code: "P2002" }).code).toBe("CONFLICT");
     expect(

@@ -76,6 +76,18 @@ export function toAppError(error: unknown): AppError {
     return notFound("That item");
   }
 
+  // Two transactions in each other's way (a deadlock, a serialization failure): Postgres
+  // rolled one back, and the same request sent again will go through.
+  if (
+    (error as PrismaLikeError | null)?.code === "P2034" ||
+    transactionConflictSqlStates.has(String(postgresCode(error)))
+  ) {
+    return new AppError(
+      "UNAVAILABLE",
+      "Someone else was saving at the same moment. Please try again.",
+    );
+  }
+
   if (postgresCode(error) === queryCanceled) {
     return new AppError(
       "UNAVAILABLE",
@@ -116,8 +128,9 @@ const unavailableCodes = new Set([
 
 // Prisma 7 with the pg adapter wraps the driver's error (meta.driverAdapterError, whose cause
 // has the kind and the original SQLSTATE); pg itself throws plain errors with a code. Looks
-// through the wrappers a few levels deep.
-function isConnectionError(error: unknown, depth = 0): boolean {
+// through the wrappers a few levels deep. Also tells lib/db/database-health.ts when the
+// database went away.
+export function isConnectionError(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) {
     return false;
   }
@@ -157,6 +170,8 @@ function isConnectionError(error: unknown, depth = 0): boolean {
 
 // Postgres cancelled the statement (statement_timeout, lib/db/client.ts).
 const queryCanceled = "57014";
+// serialization_failure, deadlock_detected.
+const transactionConflictSqlStates = new Set(["40001", "40P01"]);
 
 // The SQLSTATE behind an error from pg directly or from Prisma's pg adapter, which nests
 // it (meta.driverAdapterError.cause.originalCode).

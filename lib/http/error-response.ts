@@ -2,6 +2,7 @@ import "server-only";
 
 import { NextResponse } from "next/server";
 
+import { reportDatabaseError } from "@/lib/db/database-health";
 import { toAppError } from "@/lib/errors/app-error";
 
 // Unknown errors are logged in full and answered with a generic message.
@@ -13,6 +14,8 @@ export function errorResponse(error: unknown): NextResponse {
   } else if (appError.code === "UNAVAILABLE") {
     // One line each: during a database restart every request lands here.
     console.warn("[api] database unavailable:", (error as { message?: unknown }).message);
+    // Pages answer 503 too from now on, until a probe finds the database back.
+    reportDatabaseError(error);
   }
 
   return NextResponse.json(
