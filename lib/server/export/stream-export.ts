@@ -10,7 +10,6 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { countExport, noMatchingRows } from "./count-export";
 import { createFormatWriter } from "./create-format-writer";
 import { exportIdleTimeoutMs, openExportReader, type ExportReader } from "./export-reader";
-import { attachFieldValues } from "./attach-field-values";
 import { loadAnnotatorNames, loadExportRows, type ExportDocumentRows } from "./load-export-rows";
 import { resolveExport } from "./resolve-export";
 
@@ -57,12 +56,7 @@ export async function streamExport({
   let first: ExportDocumentRows;
   try {
     const annotatorNames = await loadAnnotatorNames(reader, plan);
-    rows = attachFieldValues({
-      reader,
-      plan,
-      annotatorNames,
-      rows: loadExportRows({ reader, plan, annotatorNames }),
-    });
+    rows = loadExportRows({ reader, plan, annotatorNames });
     const next = await rows.next();
     if (next.done) {
       const { orphaned } = await countExport(reader, plan);

@@ -21,7 +21,6 @@ import { countExport } from "./count-export";
 import { createFormatWriter } from "./create-format-writer";
 import { describeExportFilters } from "./describe-export-filters";
 import { openExportReader } from "./export-reader";
-import { attachFieldValues } from "./attach-field-values";
 import { loadAnnotatorNames, loadExportRows } from "./load-export-rows";
 import type { ExportPlan } from "./resolve-export";
 import { snapshotFolderName } from "./snapshot-names";
@@ -96,12 +95,7 @@ async function write(plan: ExportPlan, snapshot: SnapshotToWrite): Promise<void>
     });
 
     const annotatorNames = await loadAnnotatorNames(reader, plan);
-    const rows = attachFieldValues({
-      reader,
-      plan,
-      annotatorNames,
-      rows: loadExportRows({ reader, plan, annotatorNames }),
-    });
+    const rows = loadExportRows({ reader, plan, annotatorNames });
     const statistics = createDatasetStatistics(plan.codebook);
     const sink = createChunkSink(snapshot.id);
     const mtime = snapshot.createdAt;
