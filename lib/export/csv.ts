@@ -174,8 +174,12 @@ export function parseCsv(content: string): ExportAnnotation[] {
 // into csvColumns and here, in the same position.
 function writeRows(annotation: ExportAnnotation, writeCell: (value: string) => string): string {
   // The cells before dimension and label, and after them: the same on every row.
-  const before = `${writeCell(annotation.documentId)},${writeCell(String(annotation.documentVersion))},${writeCell(annotation.id)},${writeCell(annotation.annotator)},${writeCell(annotation.origin)},${writeCell(annotation.reviewState)},${writeCell(String(annotation.start))},${writeCell(String(annotation.end))},${writeCell(annotation.exact)},${writeCell(annotation.prefix)},${writeCell(annotation.suffix)},`;
-  const after = `,${writeCell(annotation.comment)},${writeCell(annotation.confidence === null ? "" : String(annotation.confidence))},${writeCell(annotation.createdAt.toISOString())},${writeCell(annotation.updatedAt.toISOString())}\n`;
+  // Version, origin, review state, offsets and dates go in as they are: prepareExport has
+  // checked they are whole numbers from 0, one of a closed set of words, and valid dates,
+  // so they never need quoting or formula escaping. Confidence may be negative ("-5"
+  // reads as a formula), so it goes through writeCell.
+  const before = `${writeCell(annotation.documentId)},${annotation.documentVersion},${writeCell(annotation.id)},${writeCell(annotation.annotator)},${annotation.origin},${annotation.reviewState},${annotation.start},${annotation.end},${writeCell(annotation.exact)},${writeCell(annotation.prefix)},${writeCell(annotation.suffix)},`;
+  const after = `,${writeCell(annotation.comment)},${writeCell(annotation.confidence === null ? "" : String(annotation.confidence))},${annotation.createdAt.toISOString()},${annotation.updatedAt.toISOString()}\n`;
 
   if (annotation.dimension === null) {
     return `${before},${after}`;

@@ -1,6 +1,12 @@
 import "server-only";
 
-import type { ExportAnnotation, ExportDocument, ReviewState } from "@/lib/export/types";
+import type {
+  ExportAnnotation,
+  ExportDocument,
+  ExportDocumentAnswer,
+  ExportFieldValue,
+  ReviewState,
+} from "@/lib/export/types";
 
 import type { ExportReader } from "./export-reader";
 import {
@@ -38,27 +44,45 @@ type DocumentRow = {
   kind: string;
 };
 
-// One row per (annotation, label), exported or not; a note is one row without a label.
-type LabelRow = {
-  id: string;
+// The label rows come as arrays (ExportReader.queryArrays), one per (annotation, label),
+// exported or not; a note is one row without a label. Column positions, in SELECT order:
+const col = {
+  id: 0,
+  documentId: 1,
+  authorId: 2,
+  externalAnnotator: 3,
+  start: 4,
+  end: 5,
+  exact: 6,
+  prefix: 7,
+  suffix: 8,
+  comment: 9,
+  confidence: 10,
+  origin: 11,
+  reviewState: 12,
+  createdMs: 13,
+  updatedMs: 14,
+  dimension: 15,
+  label: 16,
+  // Null for a note, false for a label outside the export.
+  exported: 17,
+} as const;
+
+type ValueRow = {
+  annotation_id: string;
+  dimension: string;
+  text: string | null;
+  target: string | null;
+  holder: string | null;
+  linked_annotation_id: string | null;
+};
+
+type AnswerRow = {
   document_id: string;
   author_id: string;
-  external_annotator: string | null;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  comment: string;
-  confidence: number | null;
-  origin: string;
-  review_state: ReviewState;
-  created_ms: number;
-  updated_ms: number;
-  dimension: string | null;
-  label: string | null;
-  // Null for a note, false for a label outside the export.
-  exported: boolean | null;
+  dimension: string;
+  text: string | null;
+  labels: string[] | null;
 };
 
 // Pseudonyms by default (computed once per author); real names when the owner asked, in
@@ -105,7 +129,8 @@ export async function loadAnnotatorNames(
 // In the reader's REPEATABLE READ transaction, a server-side cursor walks the matching
 // documents in pages; the label rows of each page of documents (ordered by document,
 // annotation, dimension, label position) come through a second cursor, opened for that
-// page only. Sorting a page's few thousand rows happens in memory, where one query over
+// page only, and the page's typed field values and whole-document answers through one
+// query each. Sorting a page's few thousand rows happens in memory, where one query over
 // the whole export sorted every row at once and spilled hundreds of MB to disk (see
 // bench/export). The next page of rows is requested before the current one is converted,
 // so Postgres and Node work at the same time. Yields nothing when nothing matches.
@@ -136,66 +161,77 @@ export async function* loadExportRows({
     documentParams.values,
   );
 
-  const fetchPage = <Row extends object>(cursor: string, size: number) => {
-    const page = reader.query<Row>(`FETCH FORWARD ${size} FROM ${cursor}`, []);
-    // Awaited below; this only keeps an abandoned export from an unhandled rejection.
-    page.catch(() => undefined);
-    return page;
-  };
+  const fetchDocuments = () =>
+    ignoreUnawaited(
+      reader.query<DocumentRow>(`FETCH FORWARD ${documentPageSize} FROM export_documents`, []),
+    );
+  const fetchRows = () =>
+    ignoreUnawaited(reader.queryArrays(`FETCH FORWARD ${rowPageSize} FROM export_rows`, []));
 
   const { includeComments } = plan.filters;
   const { includeNotes } = plan;
-  let nextDocuments: Promise<DocumentRow[]> | null = fetchPage<DocumentRow>(
-    "export_documents",
-    documentPageSize,
-  );
+  // Values and answers of every dimension of the codebook, as the adapters expect them.
+  const dimensionKeys = plan.codebook.dimensions.map((dimension) => dimension.key);
+  let nextDocuments: Promise<DocumentRow[]> | null = fetchDocuments();
 
   while (nextDocuments) {
     const documents: DocumentRow[] = await nextDocuments;
-    nextDocuments =
-      documents.length === documentPageSize
-        ? fetchPage<DocumentRow>("export_documents", documentPageSize)
-        : null;
+    nextDocuments = documents.length === documentPageSize ? fetchDocuments() : null;
     if (documents.length === 0) {
       break;
     }
 
     const byId = new Map(documents.map((document) => [document.id, document]));
-    await openRowCursor(reader, plan, [...byId.keys()]);
+    const documentIds = [...byId.keys()];
+    // Sent now, read after the rows: the connection runs them one after another.
+    const extras = ignoreUnawaited(loadPageExtras(reader, documentIds, dimensionKeys));
+    await openRowCursor(reader, plan, documentIds);
+    let pending: Promise<unknown[][]> | null = fetchRows();
+    const { valuesByAnnotation, answersByDocument } = await extras;
+
     let current = null as ExportDocumentRows | null;
     let last = null as ExportAnnotation | null;
-    let pending: Promise<LabelRow[]> | null = fetchPage<LabelRow>("export_rows", rowPageSize);
 
     while (pending) {
-      const rows: LabelRow[] = await pending;
-      pending =
-        rows.length === rowPageSize ? fetchPage<LabelRow>("export_rows", rowPageSize) : null;
+      const rows: unknown[][] = await pending;
+      pending = rows.length === rowPageSize ? fetchRows() : null;
 
       for (const row of rows) {
-        if (row.exported === false || (row.exported === null && !includeNotes)) {
+        const exported = row[col.exported] as boolean | null;
+        if (exported === false || (exported === null && !includeNotes)) {
           continue;
         }
 
-        if (current?.document.id !== row.document_id) {
+        const id = row[col.id] as string;
+        const documentId = row[col.documentId] as string;
+        const dimension = row[col.dimension] as string | null;
+        if (current?.document.id !== documentId) {
           if (current) {
             yield current;
           }
-          const document = byId.get(row.document_id);
+          const document = byId.get(documentId);
           if (!document) {
             throw new Error(
-              `Export rows refer to document ${row.document_id}, which is not in this page of documents.`,
+              `Export rows refer to document ${documentId}, which is not in this page of documents.`,
             );
           }
-          current = { document: toExportDocument(document), annotations: [] };
+          current = {
+            document: toExportDocument(document, answersByDocument.get(documentId), annotatorNames),
+            annotations: [],
+          };
           last = null;
         }
 
-        if (last !== null && last.id === row.id && last.dimension === row.dimension) {
-          last.labels.push(row.label as string);
+        if (last !== null && last.id === id && last.dimension === dimension) {
+          last.labels.push(row[col.label] as string);
           continue;
         }
 
         last = toExportAnnotation(row, current.document.version, annotatorNames, includeComments);
+        const values = valuesByAnnotation.get(id);
+        if (values) {
+          last.values = values;
+        }
         current.annotations.push(last);
       }
     }
@@ -207,20 +243,89 @@ export async function* loadExportRows({
   }
 }
 
+// A page request may be made before the previous one is read; the caller awaits it, so
+// this only keeps an abandoned export from an unhandled rejection.
+function ignoreUnawaited<Result>(promise: Promise<Result>): Promise<Result> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+// The typed field values (on highlights) and whole-document answers of one page of
+// documents, for the codebook's dimensions: two queries per page, where one query per
+// document each made the export a few thousand round trips longer (bench/export).
+// Values of highlights outside the export are read too and never looked up.
+async function loadPageExtras(
+  reader: ExportReader,
+  documentIds: string[],
+  dimensionKeys: string[],
+): Promise<{
+  valuesByAnnotation: Map<string, ExportFieldValue[]>;
+  answersByDocument: Map<string, AnswerRow[]>;
+}> {
+  const values = await reader.query<ValueRow>(
+    `SELECT v."annotationId" AS annotation_id, v."dimensionKey" AS dimension, v.text,
+        v.target, v.holder, v."linkedAnnotationId" AS linked_annotation_id
+      FROM "AnnotationValue" v
+      JOIN "Annotation" a ON a.id = v."annotationId"
+      WHERE a."documentId" = ANY($1::text[]) AND v."dimensionKey" = ANY($2::text[])
+      ORDER BY v."annotationId", v."dimensionKey"`,
+    [documentIds, dimensionKeys],
+  );
+  const answers = await reader.query<AnswerRow>(
+    `SELECT a."documentId" AS document_id, a."authorId" AS author_id,
+        a."dimensionKey" AS dimension, a.text,
+        array_agg(l.key ORDER BY l.position) FILTER (WHERE l.id IS NOT NULL) AS labels
+      FROM "DocumentAnswer" a
+      LEFT JOIN "DocumentAnswerLabel" al ON al."answerId" = a.id
+      LEFT JOIN "Label" l ON l.id = al."labelId"
+      WHERE a."documentId" = ANY($1::text[]) AND a."dimensionKey" = ANY($2::text[])
+      GROUP BY a.id
+      ORDER BY a."documentId", a."dimensionKey", a."createdAt", a.id`,
+    [documentIds, dimensionKeys],
+  );
+
+  const valuesByAnnotation = new Map<string, ExportFieldValue[]>();
+  for (const value of values) {
+    let list = valuesByAnnotation.get(value.annotation_id);
+    if (!list) {
+      list = [];
+      valuesByAnnotation.set(value.annotation_id, list);
+    }
+    list.push({
+      dimension: value.dimension,
+      text: value.text,
+      target: value.target,
+      holder: value.holder,
+      // A link to a highlight outside the export is kept: ids are stable across exports.
+      linkedAnnotationId: value.linked_annotation_id,
+    });
+  }
+
+  const answersByDocument = new Map<string, AnswerRow[]>();
+  for (const answer of answers) {
+    let list = answersByDocument.get(answer.document_id);
+    if (!list) {
+      list = [];
+      answersByDocument.set(answer.document_id, list);
+    }
+    list.push(answer);
+  }
+
+  return { valuesByAnnotation, answersByDocument };
+}
+
 // The label rows of some documents: every label of each matching annotation comes back,
 // flagged, so an annotation whose labels are all outside the export is skipped by the
-// caller and one with no label at all is a note.
+// caller and one with no label at all is a note. The columns are those of `col`.
 async function openRowCursor(reader: ExportReader, plan: ExportPlan, documentIds: string[]) {
   const params = new SqlParams();
   const where = buildExportConditions(plan, params);
   const ids = params.add(documentIds);
-  const sql = `SELECT a.id, a."documentId" AS document_id, a."authorId" AS author_id,
-      a."externalAnnotator" AS external_annotator,
+  const sql = `SELECT a.id, a."documentId", a."authorId", a."externalAnnotator",
       a.start, a."end", a.exact, a.prefix, a.suffix, a.comment, a.confidence,
-      a.origin::text AS origin, ${reviewStateExpression} AS review_state,
-      ${epochMs('a."createdAt"')} AS created_ms,
-      ${epochMs('a."updatedAt"')} AS updated_ms, dm.key AS dimension, l.key AS label,
-      (${where.exportedDimension}) AS exported
+      a.origin::text, ${reviewStateExpression},
+      ${epochMs('a."createdAt"')}, ${epochMs('a."updatedAt"')}, dm.key, l.key,
+      (${where.exportedDimension})
     FROM "Annotation" a
     JOIN "Document" d ON d.id = a."documentId"
     ${where.allLabelsJoin}
@@ -231,8 +336,12 @@ async function openRowCursor(reader: ExportReader, plan: ExportPlan, documentIds
   await reader.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, params.values);
 }
 
-function toExportDocument(row: DocumentRow): ExportDocument {
-  return {
+function toExportDocument(
+  row: DocumentRow,
+  answers: AnswerRow[] | undefined,
+  annotatorNames: AnnotatorNames,
+): ExportDocument {
+  const document: ExportDocument = {
     id: row.id,
     title: row.title,
     text: row.text,
@@ -244,33 +353,46 @@ function toExportDocument(row: DocumentRow): ExportDocument {
     publishedAt: row.published_ms === null ? null : new Date(row.published_ms),
     kind: row.kind,
   };
+  if (answers) {
+    document.answers = answers.map((answer): ExportDocumentAnswer => ({
+      annotator: annotatorNames(answer.author_id),
+      dimension: answer.dimension,
+      labels: answer.labels ?? [],
+      text: answer.text,
+    }));
+  }
+
+  return document;
 }
 
 function toExportAnnotation(
-  row: LabelRow,
+  row: unknown[],
   documentVersion: number,
   annotatorNames: AnnotatorNames,
   includeComments: boolean,
 ): ExportAnnotation {
+  const label = row[col.label] as string | null;
+
   return {
-    id: row.id,
-    documentId: row.document_id,
+    id: row[col.id] as string,
+    documentId: row[col.documentId] as string,
     documentVersion,
     // An imported highlight keeps the annotator its file named (the importing person is
     // only its author here), so export -> import -> export repeats the same annotators.
-    annotator: row.external_annotator ?? annotatorNames(row.author_id),
-    start: row.start,
-    end: row.end,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    dimension: row.dimension,
-    labels: row.label === null ? [] : [row.label],
-    comment: includeComments ? row.comment : "",
-    confidence: row.confidence,
-    origin: row.origin === "SUGGESTION" ? "suggestion" : "person",
-    reviewState: row.review_state,
-    createdAt: new Date(row.created_ms),
-    updatedAt: new Date(row.updated_ms),
+    annotator:
+      (row[col.externalAnnotator] as string | null) ?? annotatorNames(row[col.authorId] as string),
+    start: row[col.start] as number,
+    end: row[col.end] as number,
+    exact: row[col.exact] as string,
+    prefix: row[col.prefix] as string,
+    suffix: row[col.suffix] as string,
+    dimension: row[col.dimension] as string | null,
+    labels: label === null ? [] : [label],
+    comment: includeComments ? (row[col.comment] as string) : "",
+    confidence: row[col.confidence] as number | null,
+    origin: row[col.origin] === "SUGGESTION" ? "suggestion" : "person",
+    reviewState: row[col.reviewState] as ReviewState,
+    createdAt: new Date(row[col.createdMs] as number),
+    updatedAt: new Date(row[col.updatedMs] as number),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { createChunkEncoder } from "@/lib/export/chunk-encoder";
 import { getExportFileName, getExportFormat } from "@/lib/export/formats";
 import { isDownloadFormat, type ExportRequest } from "@/lib/validations/export";
 
@@ -10,7 +11,6 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { countExport, noMatchingRows } from "./count-export";
 import { createFormatWriter } from "./create-format-writer";
 import { exportIdleTimeoutMs, openExportReader, type ExportReader } from "./export-reader";
-import { attachFieldValues } from "./attach-field-values";
 import { loadAnnotatorNames, loadExportRows, type ExportDocumentRows } from "./load-export-rows";
 import { resolveExport } from "./resolve-export";
 
@@ -27,7 +27,7 @@ export type ExportDownload = {
   mimeType: string;
 };
 
-// Text is handed to the response in pieces of about this size.
+// Bytes are handed to the response in chunks of this size.
 const pieceBytes = 64 * 1024;
 
 // A download of a streaming format: the file is written while the response is sent, one
@@ -57,12 +57,7 @@ export async function streamExport({
   let first: ExportDocumentRows;
   try {
     const annotatorNames = await loadAnnotatorNames(reader, plan);
-    rows = attachFieldValues({
-      reader,
-      plan,
-      annotatorNames,
-      rows: loadExportRows({ reader, plan, annotatorNames }),
-    });
+    rows = loadExportRows({ reader, plan, annotatorNames });
     const next = await rows.next();
     if (next.done) {
       const { orphaned } = await countExport(reader, plan);
@@ -113,12 +108,13 @@ export async function streamExport({
 
 // Pull-based, so a slow client slows the database reads instead of filling memory. The
 // reader is closed when the file ends, on error, when the client goes away (cancel), or
-// when nobody pulls for exportIdleTimeoutMs.
+// when nobody pulls for exportIdleTimeoutMs. Parts are encoded into fixed-size chunks
+// (see chunk-encoder.ts); a pull reads parts until at least one chunk is full.
 function toByteStream(
   source: AsyncGenerator<string, void, undefined>,
   reader: ExportReader,
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+  const encoder = createChunkEncoder(pieceBytes);
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   const finish = async (error?: unknown) => {
@@ -143,20 +139,23 @@ function toByteStream(
       async pull(controller) {
         clearTimeout(idleTimer);
         try {
-          let text = "";
-          while (text.length < pieceBytes) {
+          let isHandedOn = false;
+          while (!isHandedOn) {
             const next = await source.next();
             if (next.done) {
-              if (text !== "") {
-                controller.enqueue(encoder.encode(text));
+              const last = encoder.flush();
+              if (last) {
+                controller.enqueue(last);
               }
               await finish();
               controller.close();
               return;
             }
-            text += next.value;
+            for (const chunk of encoder.write(next.value)) {
+              controller.enqueue(chunk);
+              isHandedOn = true;
+            }
           }
-          controller.enqueue(encoder.encode(text));
           armIdleTimer();
         } catch (error) {
           // Headers are already sent: the download fails visibly (truncated), and the cause

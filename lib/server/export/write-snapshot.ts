@@ -9,6 +9,7 @@ import path from "node:path";
 import { codebookSchemaVersion } from "@/lib/codebooks/validate-codebook";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { createChunkEncoder } from "@/lib/export/chunk-encoder";
 import { buildDatasheet } from "@/lib/export/datasheet";
 import { createDatasetStatistics } from "@/lib/export/dataset-statistics";
 import { ExportError } from "@/lib/export/export-error";
@@ -21,7 +22,6 @@ import { countExport } from "./count-export";
 import { createFormatWriter } from "./create-format-writer";
 import { describeExportFilters } from "./describe-export-filters";
 import { openExportReader } from "./export-reader";
-import { attachFieldValues } from "./attach-field-values";
 import { loadAnnotatorNames, loadExportRows } from "./load-export-rows";
 import type { ExportPlan } from "./resolve-export";
 import { snapshotFolderName } from "./snapshot-names";
@@ -96,12 +96,7 @@ async function write(plan: ExportPlan, snapshot: SnapshotToWrite): Promise<void>
     });
 
     const annotatorNames = await loadAnnotatorNames(reader, plan);
-    const rows = attachFieldValues({
-      reader,
-      plan,
-      annotatorNames,
-      rows: loadExportRows({ reader, plan, annotatorNames }),
-    });
+    const rows = loadExportRows({ reader, plan, annotatorNames });
     const statistics = createDatasetStatistics(plan.codebook);
     const sink = createChunkSink(snapshot.id);
     const mtime = snapshot.createdAt;
@@ -335,28 +330,27 @@ function createChunkSink(snapshotId: string) {
 // Strings to a temporary file in 256 KB writes, counting bytes (the tar header needs them).
 async function createBufferedFile(file: string) {
   const handle: FileHandle = await open(file, "w");
-  let pending = "";
+  // Parts are encoded into chunks as they come (see chunk-encoder.ts), not joined into a
+  // long string first.
+  const encoder = createChunkEncoder(snapshotChunkBytes);
   let size = 0;
 
-  const flush = async () => {
-    if (pending === "") {
-      return;
-    }
-    const bytes = Buffer.from(pending, "utf8");
-    pending = "";
+  const writeChunk = async (bytes: Uint8Array) => {
     size += bytes.byteLength;
     await handle.write(bytes);
   };
 
   return {
     async write(text: string) {
-      pending += text;
-      if (pending.length >= snapshotChunkBytes) {
-        await flush();
+      for (const chunk of encoder.write(text)) {
+        await writeChunk(chunk);
       }
     },
     async close() {
-      await flush();
+      const last = encoder.flush();
+      if (last) {
+        await writeChunk(last);
+      }
       await handle.close();
     },
     get size() {
