@@ -174,7 +174,7 @@ export default async function DocumentPage({ params, searchParams }: DocumentPag
         <Annotator
           document={{ id: document.id, text: document.text, version: document.version }}
           codebook={codebook}
-          initialAnnotations={toReaderPayload(annotations)}
+          initialAnnotations={toReaderPayload(annotations, document.text)}
           currentUser={{ id: user.id, name: user.name }}
           canAnnotate={can(document.role, "annotate") && !classInfo.lock}
         />

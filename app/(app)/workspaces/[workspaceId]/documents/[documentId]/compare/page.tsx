@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { Annotator } from "@/components/annotator/annotator";
 import { DocumentSections } from "@/components/review/document-sections";
+import { toReaderPayload } from "@/lib/annotator/reader-payload";
 import { can } from "@/lib/auth/roles";
 import { requireSessionUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -143,7 +144,7 @@ export default async function ComparePage({ params, searchParams }: ComparePageP
                 version: side.document.version,
               }}
               codebook={codebook}
-              initialAnnotations={side.annotations}
+              initialAnnotations={toReaderPayload(side.annotations, side.document.text)}
               currentUser={currentUser}
               canAnnotate={canAnnotate}
               layout="below"
