@@ -330,8 +330,8 @@ async function measureInteractions(
       result.enterToPopover.push(await waitForInteraction(page, "shown"));
 
       // Tag it as a person would by keyboard: the dialog focuses its first choice, and
-      // digit keys pick a label of that group. (A mouse click on a label can miss: hovering
-      // one grows the definition box above the choices.)
+      // a label's key picks it (key 1: the first label of the first group). (A mouse click on a
+      // label can miss: hovering one grows the definition box above the choices.)
       const popover = page.getByTestId("annotation-popover");
       await waitUntil(
         page,
@@ -340,7 +340,7 @@ async function measureInteractions(
       await page.keyboard.press("1");
       await waitUntil(
         page,
-        `document.querySelector('[data-testid="annotation-popover"] input[data-label-index="1"]')?.checked === true`,
+        `document.querySelector('[data-testid="annotation-popover"] input[aria-keyshortcuts="1"]')?.checked === true`,
       );
       await page.evaluate(armInteraction("save", "click"));
       await popover.getByRole("button", { name: "Save highlight" }).click();

@@ -20,6 +20,7 @@ import { carrySpan } from "@/lib/annotator/carry-span";
 import { listLinkCandidates, listTargetSuggestions } from "@/lib/annotator/field-context";
 import { buildSegments } from "@/lib/annotator/highlight-segments";
 import { matchSuggestions, type ReaderSuggestion } from "@/lib/annotator/match-suggestions";
+import { expandReaderPayload, type ReaderPayload } from "@/lib/annotator/reader-payload";
 import type { AnnotationView } from "@/lib/server/annotation/annotation-view";
 
 import { AnnotationFilters } from "./annotation-filters";
@@ -43,7 +44,8 @@ import { useStoredFlag } from "./use-stored-flag";
 type AnnotatorProps = {
   document: { id: string; text: string; version: number };
   codebook: AnnotatorCodebook;
-  initialAnnotations: ReaderAnnotationInput[];
+  // Packed on the server (lib/annotator/reader-payload.ts), expanded once here.
+  initialAnnotations: ReaderPayload;
   currentUser: { id: string; name: string };
   canAnnotate: boolean;
   // "below" puts the side panel under the text, for two readers side by side.
@@ -106,7 +108,10 @@ export function Annotator({
   );
 
   const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(() =>
-    initialAnnotations.map(toReader),
+    expandReaderPayload(initialAnnotations, {
+      documentId: initialDocument.id,
+      text: initialDocument.text,
+    }).map(toReader),
   );
   // Classes (issue 5): others' highlights, edits and deletions arrive live (no-op outside
   // the document page's LiveProvider).

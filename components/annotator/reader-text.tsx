@@ -20,6 +20,7 @@ import { rangeToTextOffsets, textOffsetsToRange } from "@/lib/anchoring/dom-text
 import type { Segment } from "@/lib/annotator/highlight-segments";
 import {
   chunkIndexAt,
+  groupParagraphs,
   leadingChunks,
   segmentsByChunk,
   splitIntoChunks,
@@ -92,6 +93,7 @@ export const ReaderText = memo(function ReaderText({
   // Per reader, so two readers on one page never share description ids.
   const markIdBase = useId();
   const chunks = useMemo(() => splitIntoChunks(text), [text]);
+  const paragraphs = useMemo(() => groupParagraphs(chunks), [chunks]);
   const chunkTexts = useMemo(
     () => chunks.map((chunk) => text.slice(chunk.start, chunk.end)),
     [chunks, text],
@@ -151,7 +153,7 @@ export const ReaderText = memo(function ReaderText({
       },
       { rootMargin: paintMargin },
     );
-    for (const element of root.querySelectorAll<HTMLElement>(":scope > [data-chunk]")) {
+    for (const element of root.querySelectorAll<HTMLElement>("[data-chunk]")) {
       if (element.dataset.painted !== "true") {
         observer.observe(element);
       }
@@ -345,20 +347,27 @@ export const ReaderText = memo(function ReaderText({
         className="fw-reader font-serif text-lg leading-8 break-words whitespace-pre-wrap"
         data-testid="reader-text"
       >
-        {chunks.map((chunk, index) => {
-          const view = views[index];
-          return (
-            <ReaderChunk
-              key={chunk.start}
-              index={index}
-              text={chunkTexts[index] ?? ""}
-              chunkStart={chunk.start}
-              runs={view?.runs ?? null}
-              signature={view?.signature ?? ""}
-              markIdBase={markIdBase}
-            />
-          );
-        })}
+        {paragraphs.map(([first, last]) => (
+          // One block per paragraph: painting a paragraph lays out only its own lines, not
+          // every line of the article (a single inline flow would be laid out whole).
+          <div key={(chunks[first] as TextChunk).start}>
+            {chunks.slice(first, last + 1).map((chunk, offset) => {
+              const index = first + offset;
+              const view = views[index];
+              return (
+                <ReaderChunk
+                  key={chunk.start}
+                  index={index}
+                  text={chunkTexts[index] ?? ""}
+                  chunkStart={chunk.start}
+                  runs={view?.runs ?? null}
+                  signature={view?.signature ?? ""}
+                  markIdBase={markIdBase}
+                />
+              );
+            })}
+          </div>
+        ))}
       </div>
       {/* Outside the text root, so its textContent stays the document text: what screen
         readers announce for each highlighted run (of the painted chunks). */}

@@ -1,5 +1,5 @@
 import type { CodebookView } from "@/lib/server/codebook/get-default-codebook";
-import type { AnnotationView } from "@/lib/server/annotation/annotation-view";
+import type { ReaderAnnotationView } from "@/lib/annotator/reader-payload";
 
 export type AnnotatorCodebook = CodebookView;
 
@@ -8,10 +8,8 @@ export type AnnotatorLabel = AnnotatorCodebook["dimensions"][number]["labels"][n
   dimensionId: string;
 };
 
-// What the reader needs of an annotation: the view without its quote context (prefix and
-// suffix serve re-anchoring on the server, and on a long article they are a large share of
-// the page's payload).
-export type ReaderAnnotationInput = Omit<AnnotationView, "prefix" | "suffix">;
+// What the reader needs of an annotation (lib/annotator/reader-payload.ts).
+export type ReaderAnnotationInput = ReaderAnnotationView;
 
 // An annotation as the reader holds it: server fields plus UTF-16 offsets for the
 // DOM and a flag while an optimistic save is in flight.

@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { buildSegments } from "./highlight-segments";
-import { chunkIndexAt, leadingChunks, segmentsByChunk, splitIntoChunks } from "./reader-chunks";
+import {
+  chunkIndexAt,
+  groupParagraphs,
+  leadingChunks,
+  segmentsByChunk,
+  splitIntoChunks,
+} from "./reader-chunks";
 
 function texts(text: string, chunks: { start: number; end: number }[]) {
   return chunks.map((chunk) => text.slice(chunk.start, chunk.end));
@@ -19,8 +25,24 @@ describe("splitIntoChunks", () => {
   });
 
   it("gives one chunk for empty text and for text without paragraphs", () => {
-    expect(splitIntoChunks("")).toEqual([{ start: 0, end: 0 }]);
-    expect(splitIntoChunks("a line")).toEqual([{ start: 0, end: 6 }]);
+    expect(splitIntoChunks("")).toEqual([{ start: 0, end: 0, paragraph: 0 }]);
+    expect(splitIntoChunks("a line")).toEqual([{ start: 0, end: 6, paragraph: 0 }]);
+  });
+
+  it("leaves the spaces that open a paragraph with it, and a closing blank line with the last", () => {
+    const text = "One.\n\n  Indented two.\n\n";
+    expect(texts(text, splitIntoChunks(text))).toEqual(["One.\n\n", "  Indented two.\n\n"]);
+  });
+
+  it("numbers paragraphs, a long one cut into chunks sharing its number", () => {
+    const text = `Short.\n\n${"word ".repeat(10)}end.\n\nLast.`;
+    const chunks = splitIntoChunks(text, 16);
+    expect(chunks.map((chunk) => chunk.paragraph)).toEqual([0, 1, 1, 1, 1, 2]);
+    expect(groupParagraphs(chunks)).toEqual([
+      [0, 0],
+      [1, 4],
+      [5, 5],
+    ]);
   });
 
   it("cuts a long paragraph after a space, never inside a surrogate pair", () => {

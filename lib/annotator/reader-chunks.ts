@@ -4,7 +4,8 @@
 
 import type { Segment } from "./highlight-segments";
 
-export type TextChunk = { start: number; end: number };
+// `paragraph` numbers the paragraphs from 0: the chunks of one long paragraph share it.
+export type TextChunk = { start: number; end: number; paragraph: number };
 
 // A long paragraph is cut near this length, so one huge paragraph never means painting
 // thousands of highlights at once.
@@ -12,34 +13,52 @@ export const maxChunkLength = 2_000;
 
 export function splitIntoChunks(text: string, maxLength = maxChunkLength): TextChunk[] {
   const chunks: TextChunk[] = [];
-  // A paragraph ends after a blank line: the separator stays with the paragraph before it.
-  const paragraphEnd = /\n[^\S\n]*\n\s*/g;
+  // A paragraph ends after a blank line: the separator, up to its last line break, stays
+  // with the paragraph before it. (The reader shows each paragraph as a block, so spaces
+  // that open the next paragraph must stay with it, or they would make a line of their own.)
+  const paragraphEnd = /\n[^\S\n]*\n(?:[^\S\n]*\n)*/g;
   let start = 0;
+  let paragraph = 0;
 
   for (const match of text.matchAll(paragraphEnd)) {
     const end = match.index + match[0].length;
-    pushCut(chunks, text, start, end, maxLength);
-    start = end;
+    if (end < text.length) {
+      pushCut(chunks, text, { start, end, paragraph }, maxLength);
+      start = end;
+      paragraph += 1;
+    }
   }
-  if (start < text.length || chunks.length === 0) {
-    pushCut(chunks, text, start, text.length, maxLength);
-  }
+  pushCut(chunks, text, { start, end: text.length, paragraph }, maxLength);
   return chunks;
 }
 
-function pushCut(chunks: TextChunk[], text: string, start: number, end: number, maxLength: number) {
-  let from = start;
-  while (end - from > maxLength) {
+function pushCut(chunks: TextChunk[], text: string, whole: TextChunk, maxLength: number) {
+  let from = whole.start;
+  while (whole.end - from > maxLength) {
     // Cut after the last space before the limit (never inside a surrogate pair).
     const space = text.lastIndexOf(" ", from + maxLength - 1);
     let cut = space > from ? space + 1 : from + maxLength;
     if (isLowSurrogate(text.charCodeAt(cut))) {
       cut -= 1;
     }
-    chunks.push({ start: from, end: cut });
+    chunks.push({ start: from, end: cut, paragraph: whole.paragraph });
     from = cut;
   }
-  chunks.push({ start: from, end });
+  chunks.push({ start: from, end: whole.end, paragraph: whole.paragraph });
+}
+
+// The chunks of each paragraph, as index ranges [first, last] into `chunks`.
+export function groupParagraphs(chunks: TextChunk[]): [number, number][] {
+  const groups: [number, number][] = [];
+  chunks.forEach((chunk, index) => {
+    const last = groups[groups.length - 1];
+    if (last && (chunks[last[0]] as TextChunk).paragraph === chunk.paragraph) {
+      last[1] = index;
+    } else {
+      groups.push([index, index]);
+    }
+  });
+  return groups;
 }
 
 function isLowSurrogate(code: number): boolean {

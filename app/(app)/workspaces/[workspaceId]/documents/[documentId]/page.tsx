@@ -15,7 +15,7 @@ import { requireSessionUser } from "@/lib/auth/session";
 import { toReaderPayload } from "@/lib/annotator/reader-payload";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseId } from "@/lib/http/route-params";
-import { listAnnotations } from "@/lib/server/annotation/list-annotations";
+import { listReaderAnnotations } from "@/lib/server/annotation/list-reader-annotations";
 import { getAssignmentCodebook } from "@/lib/server/assignment/get-assignment-codebook";
 import { getDocumentClassInfo } from "@/lib/server/assignment/get-document-class-info";
 import { getDefaultCodebook } from "@/lib/server/codebook/get-default-codebook";
@@ -62,7 +62,7 @@ export default async function DocumentPage({ params, searchParams }: DocumentPag
   const liveCursor = await getLiveCursor(workspaceId);
   const [defaultCodebook, annotations, classInfo] = await Promise.all([
     getDefaultCodebook(workspaceId),
-    listAnnotations({ userId: user.id, documentId }),
+    listReaderAnnotations({ userId: user.id, documentId }),
     getDocumentClassInfo({ userId: user.id, documentId }),
   ]);
   const codebook =
@@ -178,7 +178,7 @@ export default async function DocumentPage({ params, searchParams }: DocumentPag
         <Annotator
           document={{ id: document.id, text: document.text, version: document.version }}
           codebook={codebook}
-          initialAnnotations={toReaderPayload(annotations)}
+          initialAnnotations={toReaderPayload(annotations, document.text)}
           currentUser={{ id: user.id, name: user.name }}
           canAnnotate={can(document.role, "annotate") && !classInfo.lock}
         />

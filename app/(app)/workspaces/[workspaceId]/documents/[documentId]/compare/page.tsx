@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 
 import { Annotator } from "@/components/annotator/annotator";
 import { DocumentSections } from "@/components/review/document-sections";
+import { toReaderPayload } from "@/lib/annotator/reader-payload";
 import { can } from "@/lib/auth/roles";
 import { requireSessionUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { parseId } from "@/lib/http/route-params";
-import { listAnnotations } from "@/lib/server/annotation/list-annotations";
+import { listReaderAnnotations } from "@/lib/server/annotation/list-reader-annotations";
 import { getDefaultCodebook } from "@/lib/server/codebook/get-default-codebook";
 import { getDocumentForMember } from "@/lib/server/document/get-document";
 import { getSubmission } from "@/lib/server/submission/get-submission";
@@ -60,8 +61,8 @@ export default async function ComparePage({ params, searchParams }: ComparePageP
     getDefaultCodebook(workspaceId),
   ]);
   const [analysisAnnotations, articleAnnotations] = await Promise.all([
-    listAnnotations({ userId: user.id, documentId: analysis.id }),
-    listAnnotations({ userId: user.id, documentId: article.id }),
+    listReaderAnnotations({ userId: user.id, documentId: analysis.id }),
+    listReaderAnnotations({ userId: user.id, documentId: article.id }),
   ]);
   const canAnnotate = can(current.role, "annotate");
   const currentUser = { id: user.id, name: user.name };
@@ -143,7 +144,7 @@ export default async function ComparePage({ params, searchParams }: ComparePageP
                 version: side.document.version,
               }}
               codebook={codebook}
-              initialAnnotations={side.annotations}
+              initialAnnotations={toReaderPayload(side.annotations, side.document.text)}
               currentUser={currentUser}
               canAnnotate={canAnnotate}
               layout="below"
