@@ -25,5 +25,7 @@ export async function requireActionCaller(resource: ActionResource): Promise<Ses
 
 // One field of an input that has not been validated yet (a typed action's object).
 export function rawField(input: unknown, name: string): unknown {
-  return input !== null && typeof input === "object" ? (input as Record<string, unknown>)[name] : undefined;
+  return input !== null && typeof input === "object"
+    ? (input as Record<string, unknown>)[name]
+    : undefined;
 }
