@@ -6,7 +6,12 @@ import { DocumentFields, type DocumentFieldValues } from "@/components/document/
 import { DocumentConflict, readDocumentConflict } from "@/components/review/document-conflict";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import type { ActionState } from "@/lib/actions/action-result";
 import { updateDocumentAction } from "@/lib/actions/update-document";
+import { refuseOversizedText } from "@/lib/client/refuse-oversized-text";
+import type { UpdateDocumentResult } from "@/lib/server/document/update-document";
+
+const documentFields = ["title", "text", "kind", "sourceUrl", "outlet", "author", "publishedAt"];
 
 type EditDocumentFormProps = {
   documentId: string;
@@ -21,7 +26,11 @@ export function EditDocumentForm({
   values,
   highlightCount,
 }: EditDocumentFormProps) {
-  const [state, formAction, isPending] = useActionState(updateDocumentAction, null);
+  const [state, formAction, isPending] = useActionState(
+    (previous: ActionState<UpdateDocumentResult>, formData: FormData) =>
+      refuseOversizedText(formData, documentFields) ?? updateDocumentAction(previous, formData),
+    null,
+  );
   const failed = state && !state.ok ? state : null;
   // Someone saved meanwhile: both versions, to keep mine, take theirs or merge.
   const conflict = readDocumentConflict(failed?.details);
