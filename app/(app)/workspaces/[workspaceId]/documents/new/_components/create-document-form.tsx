@@ -23,9 +23,11 @@ export function CreateDocumentForm({
   initialValues,
   importId,
 }: CreateDocumentFormProps) {
+  // The previous state is not sent back: the action ignores it, and it echoes what was typed
+  // (a whole article), which would count twice against the request's 5 MB limit.
   const [state, formAction, isPending] = useActionState(
-    (previous: ActionState<{ id: string; workspaceId: string }>, formData: FormData) =>
-      refuseOversizedText(formData, documentFields) ?? createDocumentAction(previous, formData),
+    (_previous: ActionState<{ id: string; workspaceId: string }>, formData: FormData) =>
+      refuseOversizedText(formData, documentFields) ?? createDocumentAction(null, formData),
     null,
   );
   const failed = state && !state.ok ? state : null;

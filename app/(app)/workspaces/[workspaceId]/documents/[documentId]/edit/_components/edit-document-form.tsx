@@ -26,9 +26,11 @@ export function EditDocumentForm({
   values,
   highlightCount,
 }: EditDocumentFormProps) {
+  // The previous state is not sent back: the action ignores it, and it echoes what was typed
+  // (a whole article), which would count twice against the request's 5 MB limit.
   const [state, formAction, isPending] = useActionState(
-    (previous: ActionState<UpdateDocumentResult>, formData: FormData) =>
-      refuseOversizedText(formData, documentFields) ?? updateDocumentAction(previous, formData),
+    (_previous: ActionState<UpdateDocumentResult>, formData: FormData) =>
+      refuseOversizedText(formData, documentFields) ?? updateDocumentAction(null, formData),
     null,
   );
   const failed = state && !state.ok ? state : null;
