@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { assignReviewer } from "@/lib/server/submission/assign-reviewer";
 import { assignReviewerSchema } from "@/lib/validations/submission";
 
@@ -17,9 +16,9 @@ export async function assignReviewerAction(
   const result = await runAction({
     formData,
     fields: ["documentId", "reviewerId"],
+    resource: (values) => ({ kind: "document", id: values["documentId"] }),
     schema: assignReviewerSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       return assignReviewer({ userId: user.id, input });
     },
   });

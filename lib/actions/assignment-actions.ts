@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import {
   addOwnHighlightsToKey,
   addToAnswerKey,
@@ -28,7 +27,7 @@ import { runAction } from "./run-action";
 // Each answers with a sentence for the status line and refreshes the assignment's pages.
 
 function refresh(formData: FormData) {
-  const workspaceId = String(formData.get("workspaceId") ?? "");
+  const workspaceId = formData instanceof FormData ? formData.get("workspaceId") : null;
   if (idSchema.safeParse(workspaceId).success) {
     revalidatePath(`/workspaces/${workspaceId}`, "layout");
   }
@@ -40,9 +39,9 @@ export async function submitAssignmentAction(_previous: ActionState<string>, for
   const result = await runAction({
     formData,
     fields: ["assignmentId"],
+    resource: (values) => ({ kind: "assignment", id: values["assignmentId"] }),
     schema: assignmentOnly,
-    run: async ({ assignmentId }) => {
-      const user = await requireSessionUser();
+    run: async ({ assignmentId }, user) => {
       await submitAssignment({ userId: user.id, assignmentId });
       return "Handed in. Your highlights are now final unless your instructor reopens the assignment.";
     },
@@ -55,9 +54,9 @@ export async function reopenAssignmentAction(_previous: ActionState<string>, for
   const result = await runAction({
     formData,
     fields: ["assignmentId", "userId"],
+    resource: (values) => ({ kind: "assignment", id: values["assignmentId"] }),
     schema: assignmentStudentSchema,
-    run: async ({ assignmentId, userId: studentId }) => {
-      const user = await requireSessionUser();
+    run: async ({ assignmentId, userId: studentId }, user) => {
       await reopenAssignment({ userId: user.id, assignmentId, studentId });
       return "Reopened: the student can change their highlights and hand in again.";
     },
@@ -70,9 +69,9 @@ export async function revealAssignmentAction(_previous: ActionState<string>, for
   const result = await runAction({
     formData,
     fields: ["assignmentId", "revealNames"],
+    resource: (values) => ({ kind: "assignment", id: values["assignmentId"] }),
     schema: revealAssignmentSchema,
-    run: async ({ assignmentId, revealNames }) => {
-      const user = await requireSessionUser();
+    run: async ({ assignmentId, revealNames }, user) => {
       await setAssignmentMode({ userId: user.id, assignmentId, mode: "REVEALED", revealNames });
       return revealNames
         ? "Revealed with names: the class now sees every highlight."
@@ -87,9 +86,9 @@ export async function hideAssignmentAction(_previous: ActionState<string>, formD
   const result = await runAction({
     formData,
     fields: ["assignmentId"],
+    resource: (values) => ({ kind: "assignment", id: values["assignmentId"] }),
     schema: assignmentOnly,
-    run: async ({ assignmentId }) => {
-      const user = await requireSessionUser();
+    run: async ({ assignmentId }, user) => {
       await setAssignmentMode({ userId: user.id, assignmentId, mode: "BLIND" });
       return "Blind again: students who have not handed in see only their own highlights.";
     },
@@ -102,9 +101,9 @@ export async function addToAnswerKeyAction(_previous: ActionState<string>, formD
   const result = await runAction({
     formData,
     fields: ["assignmentId", "annotationId"],
+    resource: (values) => ({ kind: "assignment", id: values["assignmentId"] }),
     schema: answerKeyChangeSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       await addToAnswerKey({ userId: user.id, ...input });
       return "Added to the key.";
     },
@@ -120,9 +119,9 @@ export async function removeFromAnswerKeyAction(
   const result = await runAction({
     formData,
     fields: ["assignmentId", "annotationId"],
+    resource: (values) => ({ kind: "assignment", id: values["assignmentId"] }),
     schema: answerKeyChangeSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       await removeFromAnswerKey({ userId: user.id, ...input });
       return "Removed from the key.";
     },
@@ -135,9 +134,9 @@ export async function copyToAnswerKeyAction(_previous: ActionState<string>, form
   const result = await runAction({
     formData,
     fields: ["assignmentId", "annotationId"],
+    resource: (values) => ({ kind: "assignment", id: values["assignmentId"] }),
     schema: answerKeyChangeSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       await copyToAnswerKey({ userId: user.id, ...input });
       return "Copied to the key.";
     },
@@ -153,9 +152,9 @@ export async function addOwnHighlightsToKeyAction(
   const result = await runAction({
     formData,
     fields: ["assignmentId", "documentId"],
+    resource: (values) => ({ kind: "assignment", id: values["assignmentId"] }),
     schema: answerKeyDocumentSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       const { added } = await addOwnHighlightsToKey({ userId: user.id, ...input });
       return `${added} highlight${added === 1 ? "" : "s"} added to the key.`;
     },

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { changeMemberRole } from "@/lib/server/membership/change-member-role";
 import { changeMemberRoleSchema } from "@/lib/validations/membership";
 
@@ -13,9 +12,9 @@ export async function changeMemberRoleAction(_previous: ActionState<string>, for
   const result = await runAction({
     formData,
     fields: ["workspaceId", "userId", "role"],
+    resource: (values) => ({ kind: "workspace", id: values["workspaceId"] }),
     schema: changeMemberRoleSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       const changed = await changeMemberRole({ userId: user.id, input });
       return changed.changed ? "Role changed." : "That is already their role.";
     },

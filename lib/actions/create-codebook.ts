@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { createCodebook } from "@/lib/server/codebook/create-codebook";
 import { createCodebookSchema } from "@/lib/validations/codebook";
 
@@ -16,9 +15,9 @@ export async function createCodebookAction(
   const result = await runAction({
     formData,
     fields: ["workspaceId", "presetKey"],
+    resource: (values) => ({ kind: "workspace", id: values["workspaceId"] }),
     schema: createCodebookSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       return createCodebook({ userId: user.id, input });
     },
   });

@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { parseId } from "@/lib/http/route-params";
 import { createDocument } from "@/lib/server/document/create-document";
 import { createDocumentSchema } from "@/lib/validations/document";
@@ -27,9 +26,9 @@ export async function createDocumentAction(
       "publishedAt",
       "importId",
     ],
+    resource: (values) => ({ kind: "workspace", id: values["workspaceId"] }),
     schema: createDocumentSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       const workspaceId = parseId(String(formData.get("workspaceId") ?? ""), "This workspace");
       const rawImportId = String(formData.get("importId") ?? "");
       const importId = rawImportId ? parseId(rawImportId, "This import") : undefined;

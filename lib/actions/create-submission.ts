@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { parseId } from "@/lib/http/route-params";
 import { createSubmission } from "@/lib/server/submission/create-submission";
 import { createSubmissionSchema } from "@/lib/validations/submission";
@@ -26,9 +25,9 @@ export async function createSubmissionAction(
       "provenanceDate",
       "provenancePrompt",
     ],
+    resource: (values) => ({ kind: "workspace", id: values["workspaceId"] }),
     schema: createSubmissionSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       const workspaceId = parseId(String(formData.get("workspaceId") ?? ""), "This workspace");
       const document = await createSubmission({ userId: user.id, workspaceId, input });
       return { id: document.id, workspaceId };

@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { createWorkspace } from "@/lib/server/workspace/create-workspace";
 import { createWorkspaceSchema } from "@/lib/validations/workspace";
 
@@ -17,8 +16,7 @@ export async function createWorkspaceAction(
     formData,
     fields: ["name", "kind", "codebookPreset"],
     schema: createWorkspaceSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       return createWorkspace({ userId: user.id, input });
     },
   });

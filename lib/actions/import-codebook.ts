@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 
-import { requireSessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors/app-error";
 import { importCodebook } from "@/lib/server/codebook/import-codebook";
 import { codebookLimits, importCodebookSchema } from "@/lib/validations/codebook";
 
@@ -11,13 +11,14 @@ import { runAction } from "./run-action";
 
 // An uploaded file counts as if pasted: its text replaces the box, so a refused import
 // shows the file's contents next to its problems, ready to fix.
-async function withFileText(formData: FormData): Promise<FormData | string> {
+async function withFileText(formData: FormData): Promise<FormData> {
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) {
     return formData;
   }
   if (file.size > codebookLimits.jsonMaxChars * 4) {
-    return `The file is too large: at most ${codebookLimits.jsonMaxChars.toLocaleString("en")} characters.`;
+    const message = `The file is too large: at most ${codebookLimits.jsonMaxChars.toLocaleString("en")} characters.`;
+    throw new AppError("INVALID_INPUT", message, { file: [message] });
   }
   const copy = new FormData();
   copy.set("workspaceId", String(formData.get("workspaceId") ?? ""));
@@ -29,24 +30,14 @@ export async function importCodebookAction(
   _previous: ActionState<{ id: string; workspaceId: string }>,
   formData: FormData,
 ): Promise<ActionResult<{ id: string; workspaceId: string }>> {
-  const form = await withFileText(formData);
-  if (typeof form === "string") {
-    return {
-      ok: false,
-      message: form,
-      fieldErrors: { file: [form] },
-      values: { json: String(formData.get("json") ?? "") },
-    };
-  }
-
   const result = await runAction({
-    formData: form,
+    formData,
     fields: ["workspaceId", "json"],
+    resource: (values) => ({ kind: "workspace", id: values["workspaceId"] }),
+    // The file is read only once the caller is known to be a member.
+    prepare: withFileText,
     schema: importCodebookSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
-      return importCodebook({ userId: user.id, input });
-    },
+    run: async (input, user) => importCodebook({ userId: user.id, input }),
   });
 
   if (result.ok) {

@@ -1,6 +1,5 @@
 "use server";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { joinWorkspace, type JoinWorkspaceResult } from "@/lib/server/membership/join-workspace";
 import { joinWorkspaceSchema } from "@/lib/validations/membership";
 
@@ -15,8 +14,7 @@ export async function joinWorkspaceAction(
     formData,
     fields: ["code", "displayName"],
     schema: joinWorkspaceSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       return joinWorkspace({ userId: user.id, input });
     },
   });

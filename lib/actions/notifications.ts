@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { markNotificationsRead } from "@/lib/server/review/mark-notifications-read";
 import { idSchema } from "@/lib/validations/workspace";
 
@@ -20,8 +19,7 @@ export async function openNotificationAction(_previous: ActionState<null>, formD
     formData,
     fields: ["notificationId"],
     schema: notificationSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       link = (
         await markNotificationsRead({ userId: user.id, notificationId: input.notificationId })
       ).link;
@@ -38,10 +36,14 @@ export async function openNotificationAction(_previous: ActionState<null>, formD
 
 export async function markAllNotificationsReadAction(
   _previous: ActionState<{ count: number }>,
-  _formData: FormData,
+  formData: FormData,
 ) {
-  const user = await requireSessionUser();
-  const { count } = await markNotificationsRead({ userId: user.id });
+  const result = await runAction({
+    formData,
+    fields: [],
+    schema: z.object({}),
+    run: async (_input, user) => markNotificationsRead({ userId: user.id }),
+  });
   revalidatePath("/", "layout");
-  return { ok: true as const, data: { count } };
+  return result.ok ? { ok: true as const, data: { count: result.data.count } } : result;
 }

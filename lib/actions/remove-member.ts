@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { removeMember } from "@/lib/server/membership/remove-member";
 import { removeMemberSchema } from "@/lib/validations/membership";
 
@@ -15,9 +14,9 @@ export async function removeMemberAction(_previous: ActionState<string>, formDat
   const result = await runAction({
     formData,
     fields: ["workspaceId", "userId"],
+    resource: (values) => ({ kind: "workspace", id: values["workspaceId"] }),
     schema: removeMemberSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       const removed = await removeMember({ userId: user.id, input });
       return removed.left ? "left" : "Removed from the workspace.";
     },

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { restoreAnnotation } from "@/lib/server/annotation/restore-annotation";
 import { idSchema } from "@/lib/validations/workspace";
 
@@ -20,9 +19,9 @@ export async function restoreAnnotationAction(
   const result = await runAction({
     formData,
     fields: ["annotationId"],
+    resource: (values) => ({ kind: "annotation", id: values["annotationId"] }),
     schema: restoreAnnotationSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       const annotation = await restoreAnnotation({
         userId: user.id,
         annotationId: input.annotationId,

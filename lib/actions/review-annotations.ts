@@ -11,12 +11,14 @@ import {
   reviewDecisionSchema,
 } from "@/lib/validations/review";
 
+import { rawField } from "./require-action-caller";
 import { runTypedAction } from "./run-typed-action";
 
 // The adjudication view's decisions, called from the keyboard-driven client component.
 export async function decideAnnotationReviewAction(input: unknown) {
   return runTypedAction({
     input,
+    resource: (raw) => ({ kind: "annotation", id: rawField(raw, "annotationId") }),
     schema: reviewDecisionSchema,
     run: (data, user) => decideAnnotationReview({ userId: user.id, input: data }),
   });
@@ -25,6 +27,7 @@ export async function decideAnnotationReviewAction(input: unknown) {
 export async function editGoldAnnotationAction(input: unknown) {
   return runTypedAction({
     input,
+    resource: (raw) => ({ kind: "annotation", id: rawField(raw, "annotationId") }),
     schema: editGoldAnnotationSchema,
     run: (data, user) => editGoldAnnotation({ userId: user.id, input: data }),
   });
@@ -33,6 +36,7 @@ export async function editGoldAnnotationAction(input: unknown) {
 export async function addGoldAnnotationAction(input: unknown) {
   return runTypedAction({
     input,
+    resource: (raw) => ({ kind: "document", id: rawField(raw, "documentId") }),
     schema: addGoldAnnotationSchema,
     run: (data, user) => addGoldAnnotation({ userId: user.id, input: data }),
   });
@@ -41,6 +45,7 @@ export async function addGoldAnnotationAction(input: unknown) {
 export async function acceptAgreedAnnotationsAction(input: unknown) {
   return runTypedAction({
     input,
+    resource: (raw) => ({ kind: "document", id: rawField(raw, "documentId") }),
     schema: acceptAgreedSchema,
     run: (data, user) => acceptAgreedAnnotations({ userId: user.id, documentId: data.documentId }),
   });

@@ -2,9 +2,11 @@ import "server-only";
 
 import type { z } from "zod";
 
-import { requireSessionUser, type SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/session";
 import { toAppError, type ErrorDetails, type FieldErrors } from "@/lib/errors/app-error";
 import { zodToFieldErrors } from "@/lib/errors/zod-to-field-errors";
+
+import { requireActionCaller, type ActionResource } from "./require-action-caller";
 
 // What actions called from client components (codebook editor, label operations,
 // adjudication, inbox) return. Unlike form actions they take a typed object (a whole
@@ -17,16 +19,41 @@ export type TypedActionResult<Data> =
 type RunTypedActionOptions<Schema extends z.ZodType, Data> = {
   input: unknown;
   schema: Schema;
+  // The workspace thing the raw input names (rawField), checked for membership first.
+  resource: (input: unknown) => ActionResource;
   run: (input: z.output<Schema>, user: SessionUser) => Promise<Data>;
 };
 
-// Server actions are public endpoints: the input is checked with the shared schema and
-// the session is re-read on every call; expected failures come back as values.
+function refusal(error: unknown): Extract<TypedActionResult<never>, { ok: false }> {
+  const appError = toAppError(error);
+  if (appError.code === "INTERNAL" || appError.code === "UNAVAILABLE") {
+    console.error("[action]", error);
+  }
+  return {
+    ok: false,
+    message: appError.message,
+    fieldErrors: appError.fieldErrors ?? {},
+    ...(appError.details ? { details: appError.details } : {}),
+  };
+}
+
+// Server actions are public endpoints: the session and the caller's membership of the
+// named workspace are checked first (a signed-out caller or an outsider learns nothing
+// about their input), then the input is checked with the shared schema; expected
+// failures come back as values.
 export async function runTypedAction<Schema extends z.ZodType, Data>({
   input,
   schema,
+  resource,
   run,
 }: RunTypedActionOptions<Schema, Data>): Promise<TypedActionResult<Data>> {
+  let user: SessionUser;
+  try {
+    user = await requireActionCaller(resource(input));
+  } catch (error) {
+    return refusal(error);
+  }
+
   const parsed = schema.safeParse(input);
 
   if (!parsed.success) {
@@ -38,18 +65,8 @@ export async function runTypedAction<Schema extends z.ZodType, Data>({
   }
 
   try {
-    const user = await requireSessionUser();
     return { ok: true, data: await run(parsed.data, user) };
   } catch (error) {
-    const appError = toAppError(error);
-    if (appError.code === "INTERNAL" || appError.code === "UNAVAILABLE") {
-      console.error("[action]", error);
-    }
-    return {
-      ok: false,
-      message: appError.message,
-      fieldErrors: appError.fieldErrors ?? {},
-      ...(appError.details ? { details: appError.details } : {}),
-    };
+    return refusal(error);
   }
 }

@@ -2,14 +2,16 @@
 
 import { redirect } from "next/navigation";
 
-import { requireSessionUser } from "@/lib/auth/session";
-import { toAppError } from "@/lib/errors/app-error";
+import type { SessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors/app-error";
 import { zodToFieldErrors } from "@/lib/errors/zod-to-field-errors";
 import { parseId } from "@/lib/http/route-params";
 import { saveAssignment } from "@/lib/server/assignment/save-assignment";
 import { assignmentFormSchema } from "@/lib/validations/assignment";
 
 import type { ActionState } from "./action-result";
+import { requireActionCaller } from "./require-action-caller";
+import { toActionRefusal } from "./run-action";
 
 const textFields = [
   "title",
@@ -26,6 +28,17 @@ export async function saveAssignmentAction(
   _previous: ActionState,
   formData: FormData,
 ): Promise<ActionState> {
+  // Who is calling comes first: signed-out callers and outsiders learn nothing about the form.
+  let user: SessionUser;
+  try {
+    if (!(formData instanceof FormData)) {
+      throw new AppError("INVALID_INPUT", "The request is not valid; reload the page.");
+    }
+    user = await requireActionCaller({ kind: "workspace", id: formData.get("workspaceId") ?? "" });
+  } catch (error) {
+    return toActionRefusal(error, {});
+  }
+
   const read = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : "";
@@ -56,7 +69,6 @@ export async function saveAssignmentAction(
 
   let saved: { id: string; workspaceId: string };
   try {
-    const user = await requireSessionUser();
     const assignmentId = read("assignmentId");
     saved = await saveAssignment({
       userId: user.id,
@@ -65,16 +77,7 @@ export async function saveAssignmentAction(
       input: parsed.data,
     });
   } catch (error) {
-    const appError = toAppError(error);
-    if (appError.code === "INTERNAL" || appError.code === "UNAVAILABLE") {
-      console.error("[action]", error);
-    }
-    return {
-      ok: false,
-      message: appError.message,
-      fieldErrors: appError.fieldErrors ?? {},
-      values,
-    };
+    return toActionRefusal(error, values);
   }
 
   redirect(`/workspaces/${saved.workspaceId}/assignments/${saved.id}`);

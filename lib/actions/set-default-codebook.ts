@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { setDefaultCodebook } from "@/lib/server/codebook/set-default-codebook";
 import { setDefaultCodebookSchema } from "@/lib/validations/codebook";
 
@@ -16,9 +15,9 @@ export async function setDefaultCodebookAction(
   const result = await runAction({
     formData,
     fields: ["codebookId"],
+    resource: (values) => ({ kind: "codebook", id: values["codebookId"] }),
     schema: setDefaultCodebookSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       return setDefaultCodebook({ userId: user.id, codebookId: input.codebookId });
     },
   });

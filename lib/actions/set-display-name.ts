@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { setDisplayName } from "@/lib/server/membership/set-display-name";
 import { setDisplayNameSchema } from "@/lib/validations/membership";
 
@@ -13,9 +12,9 @@ export async function setDisplayNameAction(_previous: ActionState<string>, formD
   const result = await runAction({
     formData,
     fields: ["workspaceId", "userId", "displayName"],
+    resource: (values) => ({ kind: "workspace", id: values["workspaceId"] }),
     schema: setDisplayNameSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       const saved = await setDisplayName({ userId: user.id, input });
       return saved.displayName
         ? `Display name set to “${saved.displayName}”.`

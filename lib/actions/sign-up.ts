@@ -4,10 +4,11 @@ import { createUser } from "@/lib/server/user/create-user";
 import { signUpSchema } from "@/lib/validations/auth";
 
 import type { ActionState } from "./action-result";
-import { runAction } from "./run-action";
+import { runPublicAction } from "./run-action";
 
 export async function signUpAction(_previous: ActionState<{ email: string }>, formData: FormData) {
-  return runAction({
+  // For signed-out people: the only action that reads no session.
+  return runPublicAction({
     formData,
     fields: ["name", "email", "password"],
     schema: signUpSchema,

@@ -3,11 +3,13 @@
 import { splitCodebookLabel } from "@/lib/server/codebook/split-codebook-label";
 import { splitCodebookLabelSchema } from "@/lib/validations/codebook";
 
+import { rawField } from "./require-action-caller";
 import { runTypedAction } from "./run-typed-action";
 
 export async function splitCodebookLabelAction(input: unknown) {
   return runTypedAction({
     input,
+    resource: (raw) => ({ kind: "codebook", id: rawField(raw, "codebookId") }),
     schema: splitCodebookLabelSchema,
     // The client only needs where to go next, not the full mapping (that is audited).
     run: async (data, user) => {

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import type { TransitionResult } from "@/lib/server/submission/transition-submission";
 import { transitionSubmission } from "@/lib/server/submission/transition-submission";
 import { transitionSubmissionSchema } from "@/lib/validations/submission";
@@ -18,9 +17,9 @@ export async function transitionSubmissionAction(
   const result = await runAction({
     formData,
     fields: ["documentId", "action", "message"],
+    resource: (values) => ({ kind: "document", id: values["documentId"] }),
     schema: transitionSubmissionSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       return transitionSubmission({ userId: user.id, input });
     },
   });

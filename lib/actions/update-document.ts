@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { parseId } from "@/lib/http/route-params";
 import { updateDocument, type UpdateDocumentResult } from "@/lib/server/document/update-document";
 import { updateDocumentSchema } from "@/lib/validations/document";
@@ -27,9 +26,9 @@ export async function updateDocumentAction(
       "author",
       "publishedAt",
     ],
+    resource: (values) => ({ kind: "document", id: values["documentId"] }),
     schema: updateDocumentSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       const documentId = parseId(String(formData.get("documentId") ?? ""), "This document");
       return updateDocument({ userId: user.id, documentId, input });
     },

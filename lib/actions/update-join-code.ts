@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireSessionUser } from "@/lib/auth/session";
 import { updateJoinCode, type JoinCodeState } from "@/lib/server/membership/update-join-code";
 import { updateJoinCodeSchema } from "@/lib/validations/membership";
 
@@ -16,9 +15,9 @@ export async function updateJoinCodeAction(
   const result = await runAction({
     formData,
     fields: ["workspaceId", "action", "expiresIn"],
+    resource: (values) => ({ kind: "workspace", id: values["workspaceId"] }),
     schema: updateJoinCodeSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       return updateJoinCode({ userId: user.id, input });
     },
   });

@@ -297,8 +297,10 @@ export const actionMatrix: Record<string, Access> = {
   "lib/actions/update-document.ts#updateDocumentAction": apiRule("EDITOR"),
   "lib/actions/restore-annotation.ts#restoreAnnotationAction": apiRule("ANNOTATOR"),
   "lib/actions/set-display-name.ts#setDisplayNameAction": apiRule("VIEWER"),
-  "lib/actions/change-member-role.ts#changeMemberRoleAction": apiRule("OWNER"),
-  "lib/actions/remove-member.ts#removeMemberAction": apiRule("OWNER"),
+  // Instructors manage the class list; only owners make, unmake or remove owners (a
+  // refusal the walker does not reach: its target member is an annotator).
+  "lib/actions/change-member-role.ts#changeMemberRoleAction": apiRule("EDITOR"),
+  "lib/actions/remove-member.ts#removeMemberAction": apiRule("EDITOR"),
   "lib/actions/update-join-code.ts#updateJoinCodeAction": apiRule("EDITOR"),
   "lib/actions/create-codebook.ts#createCodebookAction": apiRule("EDITOR"),
   "lib/actions/update-codebook.ts#updateCodebookAction": apiRule("EDITOR"),
@@ -310,8 +312,9 @@ export const actionMatrix: Record<string, Access> = {
   "lib/actions/delete-codebook-label.ts#deleteCodebookLabelAction": apiRule("EDITOR"),
   "lib/actions/merge-codebook-labels.ts#mergeCodebookLabelsAction": apiRule("EDITOR"),
   "lib/actions/split-codebook-label.ts#splitCodebookLabelAction": apiRule("EDITOR"),
+  // For the split form: every highlight of a label, whoever made it.
   "lib/actions/list-codebook-label-annotations.ts#listCodebookLabelAnnotationsAction":
-    apiRule("VIEWER"),
+    apiRule("EDITOR"),
   "lib/actions/create-submission.ts#createSubmissionAction": apiRule("ANNOTATOR"),
   "lib/actions/assign-reviewer.ts#assignReviewerAction": apiRule("EDITOR"),
   "lib/actions/transition-submission.ts#transitionSubmissionAction": apiRule("EDITOR"),
@@ -320,7 +323,10 @@ export const actionMatrix: Record<string, Access> = {
   "lib/actions/review-annotations.ts#addGoldAnnotationAction": apiRule("EDITOR"),
   "lib/actions/review-annotations.ts#acceptAgreedAnnotationsAction": apiRule("EDITOR"),
   "lib/actions/save-assignment.ts#saveAssignmentAction": apiRule("EDITOR"),
-  "lib/actions/assignment-actions.ts#submitAssignmentAction": apiRule("ANNOTATOR"),
+  // Students hand in; instructors do not.
+  "lib/actions/assignment-actions.ts#submitAssignmentAction": apiRule("ANNOTATOR", {
+    except: { owner: "forbidden", editor: "forbidden" },
+  }),
   "lib/actions/assignment-actions.ts#reopenAssignmentAction": apiRule("EDITOR"),
   "lib/actions/assignment-actions.ts#revealAssignmentAction": apiRule("EDITOR"),
   "lib/actions/assignment-actions.ts#hideAssignmentAction": apiRule("EDITOR"),

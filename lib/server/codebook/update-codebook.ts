@@ -35,23 +35,25 @@ export async function updateCodebook({
   userId,
   input,
 }: UpdateCodebookOptions): Promise<UpdateCodebookResult> {
-  const result = validateCodebookFile(input.codebook);
-  if (!result.ok) {
-    throw new AppError(
-      "INVALID_INPUT",
-      `The codebook has ${plural(result.problems.length, "problem")}; nothing was saved.`,
-      problemsToFieldErrors(result.problems),
-    );
-  }
-  const file = result.codebook;
-
   return getDb().$transaction(async (tx) => {
+    // Who may change it comes first: a viewer hears "forbidden", not what is wrong with
+    // the file (a refusal here rolls back the claim on the row).
     const { codebook } = await findCodebookForChange({
       tx,
       userId,
       codebookId: input.codebookId,
       expectedUpdatedAt: input.expectedUpdatedAt,
     });
+
+    const result = validateCodebookFile(input.codebook);
+    if (!result.ok) {
+      throw new AppError(
+        "INVALID_INPUT",
+        `The codebook has ${plural(result.problems.length, "problem")}; nothing was saved.`,
+        problemsToFieldErrors(result.problems),
+      );
+    }
+    const file = result.codebook;
 
     if (file.key !== codebook.key) {
       const message = `A codebook keeps its key across versions (“${codebook.key}”). To start a separate codebook, export this one and import it with another key.`;

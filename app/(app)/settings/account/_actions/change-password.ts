@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 
 import type { ActionState } from "@/lib/actions/action-result";
 import { runAction } from "@/lib/actions/run-action";
-import { requireSessionUser } from "@/lib/auth/session";
 import { changePassword } from "@/lib/server/user/change-password";
 import { changePasswordSchema } from "@/lib/validations/auth";
 
@@ -16,8 +15,7 @@ export async function changePasswordAction(
     formData,
     fields: ["currentPassword", "newPassword"],
     schema: changePasswordSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       return changePassword({ userId: user.id, currentSessionId: user.sessionId, input });
     },
   });

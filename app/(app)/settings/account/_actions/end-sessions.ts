@@ -5,7 +5,6 @@ import { z } from "zod";
 
 import type { ActionState } from "@/lib/actions/action-result";
 import { runAction } from "@/lib/actions/run-action";
-import { requireSessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { endOtherSessions, endUserSession } from "@/lib/server/user-session/end-user-sessions";
 import { endSessionSchema } from "@/lib/validations/auth";
@@ -18,8 +17,7 @@ export async function endSessionAction(
     formData,
     fields: ["sessionId"],
     schema: endSessionSchema,
-    run: async ({ sessionId }) => {
-      const user = await requireSessionUser();
+    run: async ({ sessionId }, user) => {
       if (sessionId === user.sessionId) {
         throw new AppError("INVALID_INPUT", "To end this session, sign out.");
       }
@@ -40,8 +38,7 @@ export async function endOtherSessionsAction(
     formData,
     fields: [],
     schema: z.object({}),
-    run: async () => {
-      const user = await requireSessionUser();
+    run: async (_input, user) => {
       return {
         ended: await endOtherSessions({ userId: user.id, currentSessionId: user.sessionId }),
       };

@@ -6,7 +6,6 @@ import { revalidatePath } from "next/cache";
 
 import type { ActionState } from "@/lib/actions/action-result";
 import { runAction } from "@/lib/actions/run-action";
-import { requireSessionUser } from "@/lib/auth/session";
 import { createApiToken } from "@/lib/server/api-token/create-api-token";
 import { createApiTokenSchema } from "@/lib/validations/api-token";
 
@@ -24,9 +23,9 @@ export async function createApiTokenAction(
   const result = await runAction({
     formData,
     fields: ["name", "workspaceId", "scope", "expiresInDays"],
+    resource: (values) => ({ kind: "workspace", id: values["workspaceId"] }),
     schema: createApiTokenSchema,
-    run: async (input) => {
-      const user = await requireSessionUser();
+    run: async (input, user) => {
       const { token, secret } = await createApiToken({ userId: user.id, input });
       return { id: token.id, name: token.name, secret, scope: token.scope };
     },

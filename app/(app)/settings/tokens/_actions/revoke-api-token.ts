@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 
 import type { ActionState } from "@/lib/actions/action-result";
 import { runAction } from "@/lib/actions/run-action";
-import { requireSessionUser } from "@/lib/auth/session";
 import { revokeApiToken } from "@/lib/server/api-token/revoke-api-token";
 import { revokeApiTokenSchema } from "@/lib/validations/api-token";
 
@@ -16,8 +15,7 @@ export async function revokeApiTokenAction(
     formData,
     fields: ["tokenId"],
     schema: revokeApiTokenSchema,
-    run: async ({ tokenId }) => {
-      const user = await requireSessionUser();
+    run: async ({ tokenId }, user) => {
       const revoked = await revokeApiToken({ userId: user.id, tokenId });
       return { name: revoked.name };
     },

@@ -5,7 +5,11 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { DocumentFields, type DocumentFieldValues } from "@/components/document/document-fields";
 import { FormMessage } from "@/components/ui/form-message";
+import type { ActionState } from "@/lib/actions/action-result";
 import { createDocumentAction } from "@/lib/actions/create-document";
+import { refuseOversizedText } from "@/lib/client/refuse-oversized-text";
+
+const documentFields = ["title", "text", "kind", "sourceUrl", "outlet", "author", "publishedAt"];
 
 type CreateDocumentFormProps = {
   workspaceId: string;
@@ -19,7 +23,13 @@ export function CreateDocumentForm({
   initialValues,
   importId,
 }: CreateDocumentFormProps) {
-  const [state, formAction, isPending] = useActionState(createDocumentAction, null);
+  // The previous state is not sent back: the action ignores it, and it echoes what was typed
+  // (a whole article), which would count twice against the request's 5 MB limit.
+  const [state, formAction, isPending] = useActionState(
+    (_previous: ActionState<{ id: string; workspaceId: string }>, formData: FormData) =>
+      refuseOversizedText(formData, documentFields) ?? createDocumentAction(null, formData),
+    null,
+  );
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};
 

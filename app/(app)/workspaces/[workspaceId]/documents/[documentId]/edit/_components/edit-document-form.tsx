@@ -6,7 +6,12 @@ import { DocumentFields, type DocumentFieldValues } from "@/components/document/
 import { DocumentConflict, readDocumentConflict } from "@/components/review/document-conflict";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import type { ActionState } from "@/lib/actions/action-result";
 import { updateDocumentAction } from "@/lib/actions/update-document";
+import { refuseOversizedText } from "@/lib/client/refuse-oversized-text";
+import type { UpdateDocumentResult } from "@/lib/server/document/update-document";
+
+const documentFields = ["title", "text", "kind", "sourceUrl", "outlet", "author", "publishedAt"];
 
 type EditDocumentFormProps = {
   documentId: string;
@@ -21,7 +26,13 @@ export function EditDocumentForm({
   values,
   highlightCount,
 }: EditDocumentFormProps) {
-  const [state, formAction, isPending] = useActionState(updateDocumentAction, null);
+  // The previous state is not sent back: the action ignores it, and it echoes what was typed
+  // (a whole article), which would count twice against the request's 5 MB limit.
+  const [state, formAction, isPending] = useActionState(
+    (_previous: ActionState<UpdateDocumentResult>, formData: FormData) =>
+      refuseOversizedText(formData, documentFields) ?? updateDocumentAction(null, formData),
+    null,
+  );
   const failed = state && !state.ok ? state : null;
   // Someone saved meanwhile: both versions, to keep mine, take theirs or merge.
   const conflict = readDocumentConflict(failed?.details);
