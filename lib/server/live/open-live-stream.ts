@@ -21,6 +21,7 @@ import {
 } from "./live-hub";
 import { pruneLiveEventsNow } from "./prune-live-events";
 import { viewLiveEvent } from "./view-live-event";
+import { joinChunks, scheduleFlush } from "./write-batcher";
 
 type OpenLiveStreamOptions = {
   userId: string;
@@ -135,16 +136,34 @@ export async function openLiveStream({
   let heartbeat: NodeJS.Timeout | undefined;
   let expiryTimer: NodeJS.Timeout | undefined;
 
+  // Written frames wait for the next flush window (write-batcher.ts), then go out as one chunk.
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const batch = { flush };
+
   function write(text: string | Uint8Array) {
     if (closed) {
+      return;
+    }
+    const bytes = typeof text === "string" ? encoder.encode(text) : text;
+    pending.push(bytes);
+    pendingBytes += bytes.byteLength;
+    scheduleFlush(batch);
+  }
+
+  function flush() {
+    if (closed || pending.length === 0) {
       return;
     }
     if ((controller.desiredSize ?? 0) < -maxBufferedBytes) {
       close();
       return;
     }
+    const chunk = joinChunks(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
     try {
-      controller.enqueue(typeof text === "string" ? encoder.encode(text) : text);
+      controller.enqueue(chunk);
     } catch {
       close();
     }
@@ -154,7 +173,18 @@ export async function openLiveStream({
     if (closed) {
       return;
     }
+    // What was written last (a "gone" message) still goes out, unless the client is too far
+    // behind to take it.
+    const last = pending.length > 0 ? joinChunks(pending, pendingBytes) : null;
     closed = true;
+    pending = [];
+    if (last && (controller.desiredSize ?? 0) >= -maxBufferedBytes) {
+      try {
+        controller.enqueue(last);
+      } catch {
+        // Already closed by the client.
+      }
+    }
     unsubscribe();
     clearInterval(heartbeat);
     clearTimeout(expiryTimer);
