@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,6 +14,7 @@ import { run, type Env } from "../../scripts/lib/run-command";
 import { startNextServer, type NextServer } from "../../scripts/lib/next-server";
 import { computeSourceHash } from "../../scripts/lib/source-hash";
 import { acquireTestPostgres } from "../../scripts/lib/test-postgres";
+import { percentile, readLoadAverage, readOption, sampleProcessTree } from "../lib/measure";
 import { inBatches, signIn } from "../lib/sign-in";
 
 // `npm run bench -- --only live` (or `npx tsx bench/live/run.ts --seconds 20`): 200 readers
@@ -39,19 +40,6 @@ type Receipt = Map<string, number[]>;
 const benchDistDir = path.join(".framewise", "next-bench-live");
 const root = process.cwd();
 const password = "live bench password";
-
-function readOption(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) {
-    return Number.NaN;
-  }
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index]!;
-}
 
 // The bench's own production build under .framewise/ (ignored by git, lint and tsc),
 // rebuilt only when the sources changed.
@@ -220,30 +208,6 @@ function openReader(url: URL, cookie: string, receipts: Receipt): Promise<() => 
   });
 }
 
-// CPU (user + system ticks) and RSS of the server and its children, from /proc.
-async function sampleProcessTree(pid: number): Promise<{ ticks: number; rssKb: number }> {
-  const pids = [pid];
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (pids.includes(Number(fields[1])) && !pids.includes(Number(entry))) {
-      pids.push(Number(entry));
-    }
-  }
-  let ticks = 0;
-  let rssKb = 0;
-  for (const id of pids) {
-    const stat = await readFile(`/proc/${id}/stat`, "utf8").catch(() => "");
-    if (!stat) continue;
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]);
-    const status = await readFile(`/proc/${id}/status`, "utf8").catch(() => "");
-    rssKb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  }
-  return { ticks, rssKb };
-}
-
 export async function runLiveBench(options: LiveBenchOptions = {}) {
   const seconds = options.seconds ?? Number(readOption("--seconds") ?? 60);
   const clients = options.clients ?? Number(readOption("--clients") ?? 200);
@@ -344,7 +308,7 @@ export async function runLiveBench(options: LiveBenchOptions = {}) {
     log(
       `${writers} writers, one highlight a second each, for ${warmupSeconds} s of warm-up and ${seconds} s measured…`,
     );
-    const loadBefore = (await readFile("/proc/loadavg", "utf8")).split(" ").slice(0, 3).join(" ");
+    const loadBefore = await readLoadAverage();
     const cpuSamples: number[] = [];
     const rssSamples: number[] = [];
     const ticksPerSecond = 100;
@@ -378,7 +342,7 @@ export async function runLiveBench(options: LiveBenchOptions = {}) {
     log("Writers done; waiting 5 s for the last deliveries…");
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     clearInterval(sampler);
-    const loadAfter = (await readFile("/proc/loadavg", "utf8")).split(" ").slice(0, 3).join(" ");
+    const loadAfter = await readLoadAverage();
 
     // When each event row was written (inside the save's transaction, just before commit),
     // to separate the fan-out (row written → reader receives) from the save itself.

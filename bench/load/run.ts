@@ -18,6 +18,7 @@ import { hashText } from "../../lib/text/hash-text";
 import { startNextServer, type NextServer } from "../../scripts/lib/next-server";
 import { acquireTestPostgres } from "../../scripts/lib/test-postgres";
 import { benchDistDir, buildAppIfStale } from "../annotator/build-app";
+import { percentile, readLoadAverage, readOption, sampleProcessTree } from "../lib/measure";
 import { inBatches, signIn } from "../lib/sign-in";
 
 // `npm run bench -- --only load` (or `npx tsx bench/load/run.ts --seconds 20`): a class on a
@@ -49,22 +50,9 @@ type Kind = "save highlight (POST, token)" | "document page (GET)" | "annotation
 
 const password = "load bench password";
 
-function readOption(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
 function readNumber(name: string): number | undefined {
   const value = readOption(name);
   return value === undefined ? undefined : Number(value);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) {
-    return Number.NaN;
-  }
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index]!;
 }
 
 function makeText(words: number, seed: number): string {
@@ -357,34 +345,6 @@ async function runLoad(baseUrl: string, load: Load, seconds: number): Promise<Me
     errors: results.reduce((sum, result) => sum + result.errors, 0),
     statuses: [...statuses].map(([status, count]) => `${status}×${count}`).join(" "),
   };
-}
-
-// CPU (user + system ticks) and RSS of the server's process tree, from /proc.
-async function sampleProcessTree(pid: number): Promise<{ ticks: number; rssKb: number }> {
-  const pids = [pid];
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (pids.includes(Number(fields[1])) && !pids.includes(Number(entry))) {
-      pids.push(Number(entry));
-    }
-  }
-  let ticks = 0;
-  let rssKb = 0;
-  for (const id of pids) {
-    const stat = await readFile(`/proc/${id}/stat`, "utf8").catch(() => "");
-    if (!stat) continue;
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]);
-    const status = await readFile(`/proc/${id}/status`, "utf8").catch(() => "");
-    rssKb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  }
-  return { ticks, rssKb };
-}
-
-async function readLoadAverage(): Promise<string> {
-  return (await readFile("/proc/loadavg", "utf8")).split(" ").slice(0, 3).join(" ");
 }
 
 export async function runLoadBench(options: LoadBenchOptions = {}) {
